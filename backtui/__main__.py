@@ -1,0 +1,5 @@
+"""``python -m backtui``."""
+
+from backtui.cli import main
+
+raise SystemExit(main())

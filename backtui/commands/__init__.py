@@ -1,0 +1,1 @@
+"""The ``backtui`` subcommands, one module each (see ``backtui.cli``)."""

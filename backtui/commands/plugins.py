@@ -1,0 +1,72 @@
+"""``backtui plugins``: every plugin, where it comes from, and whether it loaded."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+DOCS_HINT = "Write your own source: see docs/plugins.md (backtui new-plugin NAME scaffolds one)."
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "plugins",
+        help="list the exercise sources (plugins) and whether they loaded",
+        description="List every backtui plugin: its source, distribution, version, location, "
+        "exercise and avoid counts, and its status or error.",
+    )
+    p.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    from backtui.commands.output import print_json, table
+    from backtui.core import plugins
+
+    result = plugins.load()
+    if args.json:
+        print_json([_as_json(r) for r in result.records])
+        return 0
+    if not result.records:
+        print("No plugins are loaded.")
+        print(DOCS_HINT)
+        return 0
+    rows = []
+    for r in result.records:
+        rows.append(
+            [
+                r.source.id if r.source else r.name,
+                r.source.title if r.source else "",
+                r.distribution or "-",
+                r.version or "-",
+                len(r.exercises),
+                len(r.avoid),
+                "ok" if r.ok else "error",
+            ]
+        )
+    print(table(["SOURCE", "TITLE", "DISTRIBUTION", "VERSION", "EXERCISES", "AVOID", "STATUS"], rows))
+    total = sum(len(r.exercises) for r in result.ok)
+    print(f"\n{len(result.ok)} of {len(result.records)} plugins loaded, {total} exercises.")
+    for r in result.records:
+        if r.location:
+            print(f"  {r.name}: {r.location}")
+    for r in result.failed:
+        print(f"error: {r.describe()}", file=sys.stderr)
+    print(DOCS_HINT)
+    return 0
+
+
+def _as_json(r: Any) -> dict[str, Any]:
+    return {
+        "name": r.name,
+        "source": r.source.id if r.source else None,
+        "title": r.source.title if r.source else None,
+        "distribution": r.distribution or None,
+        "version": r.version or None,
+        "location": r.location or None,
+        "exercises": len(r.exercises),
+        "avoid": [a.name for a in r.avoid],
+        "status": r.status,
+        "error": r.error or None,
+    }

@@ -1,0 +1,40 @@
+"""Where backtui keeps the user's files.
+
+``BACKTUI_HOME`` overrides everything (tests always set it to a temp dir);
+otherwise the platform's user data dir is used.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "backtui"
+
+
+def home() -> Path:
+    """The user's data dir: ``$BACKTUI_HOME`` or the platform's data dir for backtui."""
+    override = os.environ.get("BACKTUI_HOME")
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def user_routines_dir() -> Path:
+    """The folder the user's own routines are saved in."""
+    return home() / "routines"
+
+
+def history_db_path() -> Path:
+    """The SQLite file that keeps the session history."""
+    return home() / "history.sqlite3"
+
+
+def bundled_routines_dir() -> Path:
+    """The read-only example routines shipped with backtui."""
+    packaged = Path(__file__).resolve().parent.parent / "routines"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "routines"

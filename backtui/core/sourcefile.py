@@ -1,0 +1,100 @@
+"""Data-only sources: a source, its exercises and its avoid list in one TOML file.
+
+A plugin package ships ``source.toml`` beside its ``__init__.py`` and needs two lines::
+
+    from backtui import data_source
+    backtui_source, backtui_exercises, backtui_avoid = data_source(__name__)
+
+The file is read when the host first calls a hook, and checked with the same
+located, one-line errors as routine files. An exercise or avoid ``id`` may be a
+bare slug; the source id is put in front of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from backtui.core.hookspecs import hookimpl
+from backtui.core.model import Avoid, Exercise, Source, _check_ranges
+from backtui.core.tomlfile import DataError, convert, parse_toml, read_toml_file
+
+
+class SourceFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """The layout of a data-only source file."""
+
+    source: Source
+    exercises: tuple[Exercise, ...] = ()
+    avoid: tuple[Avoid, ...] = ()
+
+
+def _qualify(data: Any) -> Any:
+    """Put ``SOURCE:`` in front of bare slugs, leaving anything odd for validation to report."""
+    if not isinstance(data, dict):
+        return data
+    source = data.get("source")
+    source_id = source.get("id") if isinstance(source, dict) else None
+    if not isinstance(source_id, str):
+        return data
+    for table in ("exercises", "avoid"):
+        items = data.get(table)
+        if isinstance(items, list):
+            for item in items:
+                if isinstance(item, dict) and isinstance(item.get("id"), str) and ":" not in item["id"]:
+                    item["id"] = f"{source_id}:{item['id']}"
+    return data
+
+
+def parse_source_text(text: str, file: str) -> SourceFile:
+    """Parse and validate the text of a source file."""
+    data = convert(_qualify(parse_toml(text, file)), SourceFile, file)
+    _check_file(data, file)
+    return data
+
+
+def load_source_file(path: Path, display: str | None = None) -> SourceFile:
+    """Read and validate a source file on disk."""
+    file = display or str(path)
+    data = convert(_qualify(read_toml_file(path, file)), SourceFile, file)
+    _check_file(data, file)
+    return data
+
+
+def _check_file(data: SourceFile, file: str) -> None:
+    for index, ex in enumerate(data.exercises):
+        try:
+            _check_ranges(ex)
+        except msgspec.ValidationError as exc:
+            raise DataError(file, str(exc).split(" - at ")[0], path=f"exercises[{index}].dosage") from None
+
+
+def data_source(
+    package: str, filename: str = "source.toml"
+) -> tuple[Callable[[], Source], Callable[[], list[Exercise]], Callable[[], list[Avoid]]]:
+    """Hook implementations that serve a source file shipped inside ``package``."""
+    cache: list[SourceFile] = []
+
+    def data() -> SourceFile:
+        if not cache:
+            ref = resources.files(package).joinpath(filename)
+            display = f"{package}/{filename}"
+            cache.append(parse_source_text(ref.read_text(encoding="utf-8"), display))
+        return cache[0]
+
+    @hookimpl
+    def backtui_source() -> Source:
+        return data().source
+
+    @hookimpl
+    def backtui_exercises() -> list[Exercise]:
+        return list(data().exercises)
+
+    @hookimpl
+    def backtui_avoid() -> list[Avoid]:
+        return list(data().avoid)
+
+    return backtui_source, backtui_exercises, backtui_avoid
