@@ -85,7 +85,7 @@ class Dosage(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
     reps_range: tuple[Count, Count] | None = None
     hold_s: PositiveSeconds | None = None
     hold_range_s: tuple[PositiveSeconds, PositiveSeconds] | None = None
-    rest_s: Seconds = 0
+    rest_s: Seconds | None = None
     sides: Sides = "none"
     duration_s: PositiveSeconds | None = None
     duration_range_s: tuple[PositiveSeconds, PositiveSeconds] | None = None

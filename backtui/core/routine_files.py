@@ -1,0 +1,120 @@
+"""Routine files on disk: load, atomic save, safe file names, and listing.
+
+Bundled routines (the repo's ``routines/``) are read-only; the user's live in
+``paths.user_routines_dir()``. Nothing is ever written outside that folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import msgspec
+import tomli_w
+
+from backtui.core import paths
+from backtui.core.routine import SCHEMA_VERSION, Routine
+from backtui.core.tomlfile import DataError, convert, read_toml_file
+
+SUFFIX = ".toml"
+MAX_STEM = 64
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def load_routine(path: Path, display: str | None = None) -> Routine:
+    """Read and validate a routine file; raises ``DataError`` with a located one-line message."""
+    file = display or str(path)
+    data = read_toml_file(path, file)
+    schema = data.get("schema", SCHEMA_VERSION)
+    if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA_VERSION:
+        raise DataError(
+            file,
+            f"schema {schema} is newer than this backtui understands (up to {SCHEMA_VERSION}); upgrade backtui",
+            path="schema",
+        )
+    return convert(data, Routine, file)
+
+
+def dumps(routine: Routine) -> str:
+    """The routine as TOML: fixed key order, values equal to their defaults left out."""
+    data = msgspec.to_builtins(routine)
+    data["schema"] = routine.schema  # always written, so a file says which format it is
+    ordered = {k: data[k] for k in ("schema", "name", "description", "defaults", "steps") if k in data}
+    return tomli_w.dumps(ordered)
+
+
+def save_routine(routine: Routine, path: Path) -> None:
+    """Write atomically: temp file in the same folder, fsync, rename. On failure the old file stays."""
+    text = dumps(routine)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def safe_stem(name: str) -> str:
+    """A file name stem from a routine name: ASCII, lowercase-hyphen, never empty or reserved."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_only = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    stem = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:MAX_STEM].strip("-")
+    if not stem:
+        stem = "routine"
+    if stem in _WINDOWS_RESERVED:
+        stem = f"{stem}-routine"
+    return stem
+
+
+def user_path_for(name: str, folder: Path | None = None, *, exclude: Path | None = None) -> Path:
+    """A free path in the user's routines folder for a routine called ``name``."""
+    folder = folder or paths.user_routines_dir()
+    stem = safe_stem(name)
+    candidate = folder / f"{stem}{SUFFIX}"
+    n = 2
+    while candidate.exists() and candidate != exclude:
+        candidate = folder / f"{stem}-{n}{SUFFIX}"
+        n += 1
+    return candidate
+
+
+@dataclass(frozen=True)
+class RoutineEntry:
+    """A routine file found on disk, loaded or with the error that stopped it."""
+
+    path: Path
+    bundled: bool
+    routine: Routine | None = None
+    error: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.routine.name if self.routine else self.path.stem
+
+
+def list_routines(bundled_dir: Path | None = None, user_dir: Path | None = None) -> list[RoutineEntry]:
+    """Bundled routines first, then the user's, each sorted by file name."""
+    entries: list[RoutineEntry] = []
+    for folder, bundled in (
+        (bundled_dir or paths.bundled_routines_dir(), True),
+        (user_dir or paths.user_routines_dir(), False),
+    ):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob(f"*{SUFFIX}")):
+            try:
+                entries.append(RoutineEntry(path, bundled, load_routine(path)))
+            except DataError as exc:
+                entries.append(RoutineEntry(path, bundled, error=str(exc)))
+    return entries
