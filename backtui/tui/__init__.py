@@ -1,0 +1,1 @@
+"""backtui's Textual interface: a layer over ``backtui.core``."""

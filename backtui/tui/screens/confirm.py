@@ -1,0 +1,61 @@
+"""A yes/no question in a modal: ``await push_screen_wait(ConfirmScreen(...))`` gives a bool."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask before doing something that cannot be undone or that needs a second thought.
+
+    ``message`` is plain text (escaped here). ``y``/Enter on the focused button answer
+    yes, ``n``/Escape answer no.
+    """
+
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    ConfirmScreen > Vertical {
+        width: 64; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $warning; background: $surface; padding: 1 2;
+    }
+    ConfirmScreen #confirm-title { text-style: bold; color: $warning; margin-bottom: 1; }
+    ConfirmScreen #confirm-message { margin-bottom: 1; }
+    ConfirmScreen Horizontal { height: auto; align-horizontal: right; }
+    ConfirmScreen Button { margin-left: 2; }
+    """
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", show=False),
+        Binding("n,escape", "answer(False)", "No", show=False),
+    ]
+
+    def __init__(self, title: str, message: str, *, yes: str = "Yes", no: str = "No", danger: bool = False) -> None:
+        super().__init__()
+        self._title = title
+        self._message = message
+        self._yes = yes
+        self._no = no
+        self._danger = danger
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(escape(self._title), id="confirm-title")
+            yield Static(escape(self._message), id="confirm-message")
+            with Horizontal():
+                yield Button(f"{self._no} (n)", id="no")
+                yield Button(f"{self._yes} (y)", id="yes", variant="error" if self._danger else "primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no" if self._danger else "#yes", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

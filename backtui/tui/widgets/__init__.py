@@ -1,0 +1,1 @@
+"""Small reusable widgets, each posting its own messages."""
