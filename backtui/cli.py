@@ -64,6 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the last line of defence: no traceback reaches a user
+        from backtui.core.plugins import PluginError
+
+        if isinstance(exc, PluginError):  # strict mode: the plugin's one-line reason is the message
+            print(f"backtui: {exc}", file=sys.stderr)
+            return 1
         if os.environ.get("BACKTUI_DEBUG"):
             traceback.print_exc()
         detail = " ".join(str(exc).split()) or type(exc).__name__

@@ -122,7 +122,11 @@ def _provenance(ep: EntryPoint) -> dict[str, Any]:
         # find_spec on a top-level name locates the package without running it.
         spec = importlib.util.find_spec(ep.value.split(":", 1)[0].split(".", 1)[0])
         origin = spec.origin if spec is not None else None
-        location = str(Path(origin).parent) if origin else str(dist.locate_file(""))
+        if origin:
+            path = Path(origin)
+            location = str(path.parent if path.name == "__init__.py" else path)
+        else:
+            location = str(dist.locate_file(""))
     except Exception:  # provenance is best effort; never fail a load over it
         location = ""
     return {"distribution": dist.metadata["Name"] or "", "version": dist.version or "", "location": location}
