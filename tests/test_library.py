@@ -161,7 +161,7 @@ def test_an_exercise_matches_an_avoid_item_through_its_aliases() -> None:
     [match] = library.avoid_matches(sneaky)
     assert match.avoid.id == "gamma:toe-touches"
     assert match.describe() == (
-        "'Standing toe touches' is on The gamma article's avoid list: "
+        "'Standing toe touches' is on the avoid list of The gamma article: "
         "Bending forward with straight legs strains the discs."
     )
     assert library.avoid_matches(exercise("delta:partial-curl", "Partial curl")) == []

@@ -46,7 +46,7 @@ class AvoidMatch:
     source: Source
 
     def describe(self) -> str:
-        return f"{self.avoid.name!r} is on {self.source.title}'s avoid list: {self.avoid.reason}"
+        return f"{self.avoid.name!r} is on the avoid list of {self.source.title}: {self.avoid.reason}"
 
 
 class Library:
