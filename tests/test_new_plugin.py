@@ -124,7 +124,7 @@ def test_an_existing_folder_is_never_overwritten(tmp_path: Path, capsys: pytest.
     existing.mkdir()
     (existing / "notes.txt").write_text("mine")
     code, out, err = new_plugin(capsys, "physio", "--dir", str(tmp_path))
-    assert code == 1
+    assert (code, out) == (1, "")
     assert err == f"backtui: {existing} already exists; nothing was written (choose another NAME or --dir)\n"
     assert [p.name for p in existing.iterdir()] == ["notes.txt"]
     assert (existing / "notes.txt").read_text() == "mine"
