@@ -63,8 +63,7 @@ def test_a_scaffolded_plugin_installs_beside_backtui_and_its_exercise_runs_in_a_
     # 5. a routine that uses the exercise validates and plans
     routine = tmp_path / "uses-plugin.toml"
     routine.write_text(
-        'schema = 1\nname = "Uses the new source"\n\n[[steps]]\n'
-        f'exercise = "{NAME}:example-stretch"\nsets = 2\n',
+        f'schema = 1\nname = "Uses the new source"\n\n[[steps]]\nexercise = "{NAME}:example-stretch"\nsets = 2\n',
         encoding="utf-8",
     )
     sh(backtui, "validate", routine, env=env)
