@@ -60,6 +60,15 @@ BROKEN = {
         "plugin_zoo.wrong_types:HoldOutsideRange",
         "dosage: hold_range_s: the default 30 is outside 5-10",
     ),
+    "data-file-bad-value": (
+        "plugin_zoo.bad_data",
+        "backtui_source() raised DataError: plugin_zoo.bad_data/source.toml: exercises[0].dosage.reps: "
+        "expected an integer ≥ 1",
+    ),
+    "data-file-syntax-error": (
+        "plugin_zoo.syntax_data",
+        "backtui_source() raised DataError: plugin_zoo.syntax_data/source.toml:3:",
+    ),
     "duplicate-within": ("plugin_zoo.ids:DuplicateWithin", "id 'zoo-dup:bridge' is used twice"),
     "avoid-reuses-exercise-id": ("plugin_zoo.ids:AvoidReusesExerciseId", "id 'zoo-dup:bridge' is used twice"),
     "not-prefixed": ("plugin_zoo.ids:NotPrefixed", "id 'merative:bridge' must start with the source id 'zoo-mine:'"),

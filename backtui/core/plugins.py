@@ -14,7 +14,6 @@ import difflib
 import importlib.util
 import inspect
 import os
-import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
@@ -151,6 +150,8 @@ def _raised(exc: BaseException) -> str:
 
 def _where(exc: BaseException) -> str:
     """``file:line`` of the innermost frame, so a plugin author knows where to look."""
+    import traceback
+
     frames = traceback.extract_tb(exc.__traceback__)
     if not frames or isinstance(exc, DataError):  # a DataError already names its file and place
         return ""
