@@ -122,9 +122,9 @@ def test_exercises_table(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_an_unknown_source_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "exercises", "--source", "nope")
-    assert code == 1
-    assert "no loaded source is called 'nope' (loaded: zoo-good, zoo-second)" in out
+    code, out, err = run(capsys, "exercises", "--source", "nope")
+    assert (code, out) == (1, "")
+    assert err == "backtui: no loaded source is called 'nope' (loaded: zoo-good, zoo-second)\n"
 
 
 @pytest.mark.parametrize("command", cli.COMMANDS)

@@ -18,7 +18,8 @@ import pytest
 from backtui import cli
 
 REPO = Path(__file__).resolve().parent.parent
-NAME = "e2e-source"
+NAME = "e2e-source"  # python style, installed editable
+DATA = "e2e-data"  # data style, built into a wheel and installed as one
 
 
 def sh(*argv: str | Path, env: dict[str, str] | None = None, cwd: Path | None = None) -> str:
@@ -32,10 +33,11 @@ def test_a_scaffolded_plugin_installs_beside_backtui_and_its_exercise_runs_in_a_
     uv = shutil.which("uv")
     assert uv is not None, "this test needs uv on PATH (pip install uv)"
     env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "UV_PROJECT_ENVIRONMENT"}}
-    env |= {"UV_NO_PROGRESS": "1", "BACKTUI_HOME": str(tmp_path / "home"), "BACKTUI_LOAD_PLUGINS": NAME}
+    env |= {"UV_NO_PROGRESS": "1", "BACKTUI_HOME": str(tmp_path / "home"), "BACKTUI_LOAD_PLUGINS": f"{NAME},{DATA}"}
 
-    # 1. scaffold
+    # 1. scaffold both styles
     assert cli.main(["new-plugin", NAME, "--dir", str(tmp_path)]) == 0
+    assert cli.main(["new-plugin", DATA, "--dir", str(tmp_path), "--style", "data"]) == 0
     plugin = tmp_path / f"backtui-{NAME}"
 
     # 2. a fresh venv with backtui and the plugin, both editable from local paths
@@ -43,18 +45,24 @@ def test_a_scaffolded_plugin_installs_beside_backtui_and_its_exercise_runs_in_a_
     sh(uv, "venv", "--quiet", "--python", sys.executable, venv, env=env)
     python = venv / "bin" / "python"
     sh(uv, "pip", "install", "--quiet", "--python", python, "-e", REPO, "-e", f"{plugin}[test]", env=env)
+    sh(uv, "pip", "install", "--quiet", "--python", python, tmp_path / f"backtui-{DATA}", env=env)
     backtui = venv / "bin" / "backtui"
 
-    # 3. its exercise is in the library, its avoid item in the plugin list
+    # 3. their exercises are in the library, their avoid items in the plugin list
     exercises = json.loads(sh(backtui, "exercises", "--json", env=env))
     assert [(e["id"], e["name"], e["source"], e["reps"]) for e in exercises] == [
-        (f"{NAME}:example-stretch", "Example stretch", NAME, 10)
+        (f"{DATA}:example-stretch", "Example stretch", DATA, 10),
+        (f"{NAME}:example-stretch", "Example stretch", NAME, 10),
     ]
-    [record] = json.loads(sh(backtui, "plugins", "--json", env=env))
+    data_record, record = json.loads(sh(backtui, "plugins", "--json", env=env))
     assert (record["source"], record["status"], record["error"]) == (NAME, "ok", None)
     assert record["avoid"] == ["Example movement to avoid"]
     assert (record["distribution"], record["version"]) == (f"backtui-{NAME}", "0.1.0")
     assert Path(record["location"]) == plugin / "backtui_e2e_source"
+    # the wheel carried source.toml: the data plugin loads from site-packages
+    assert (data_record["source"], data_record["status"], data_record["error"]) == (DATA, "ok", None)
+    assert data_record["avoid"] == ["Example movement to avoid"]
+    assert "site-packages" in data_record["location"]
 
     # 4. the test the scaffold ships passes out of the box, with the kit found as a pytest plugin
     out = sh(python, "-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=plugin, env=env)
