@@ -100,7 +100,9 @@ class Routine(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     ] = SCHEMA_VERSION
     name: Annotated[str, msgspec.Meta(min_length=1, max_length=120, description="The routine's name.")]
     description: Annotated[str, msgspec.Meta(max_length=2000, description="A line or two about the routine.")] = ""
-    defaults: Defaults = Defaults()
+    defaults: Annotated[
+        Defaults, msgspec.Meta(description="Timing for every step that doesn't set its own (seconds).")
+    ] = Defaults()
     steps: Annotated[
         list[Step], msgspec.Meta(max_length=MAX_STEPS, description="The steps, in the order they run.")
     ] = msgspec.field(default_factory=list)

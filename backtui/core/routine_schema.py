@@ -1,0 +1,50 @@
+"""The routine format as a standalone JSON Schema (draft 2020-12), generated from the Structs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from backtui.core.routine import SCHEMA_VERSION, Routine
+
+SCHEMA_ID = f"urn:backtui:routine:schema:{SCHEMA_VERSION}"
+
+
+def routine_json_schema() -> dict[str, Any]:
+    """The JSON Schema editors use to check and complete routine files."""
+    generated = msgspec.json.schema(Routine)
+    defs: dict[str, Any] = generated.get("$defs", {})
+    root_ref = generated.get("$ref", "")
+    root_name = root_ref.rsplit("/", 1)[-1]
+    root = dict(defs.pop(root_name)) if root_name in defs else dict(generated)
+    root.pop("title", None)
+    schema: dict[str, Any] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "backtui routine",
+        **root,
+        "description": (
+            f"A backtui exercise routine, schema {SCHEMA_VERSION}. A step leaves out what it inherits: "
+            "from the exercise's dosage, then [defaults], then backtui's built-in defaults. "
+            "Times are whole seconds."
+        ),
+    }
+    step = defs.get("Step")
+    if step is not None:
+        # Exactly one of exercise / name; JSON Schema can say so, so editors flag it too.
+        step["oneOf"] = [{"required": ["exercise"]}, {"required": ["name"]}]
+    if defs:
+        schema["$defs"] = defs
+    return _tidy(schema)
+
+
+def _tidy(node: Any) -> Any:
+    """Docstrings become one-paragraph descriptions without reStructuredText quoting."""
+    if isinstance(node, dict):
+        return {
+            k: (" ".join(v.replace("``", "'").split()) if k == "description" else _tidy(v)) for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [_tidy(v) for v in node]
+    return node
