@@ -36,7 +36,8 @@ def routine_json_schema() -> dict[str, Any]:
         step["oneOf"] = [{"required": ["exercise"]}, {"required": ["name"]}]
     if defs:
         schema["$defs"] = defs
-    return _tidy(schema)
+    tidy: dict[str, Any] = _tidy(schema)
+    return tidy
 
 
 def _tidy(node: Any) -> Any:
