@@ -48,6 +48,22 @@ _TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col
 _TOML_EOF = re.compile(r"^(?P<msg>.*?)\s*\(at end of document\)$")
 
 
+_DECLARED_TWICE = re.compile(r"^cannot declare \((?P<keys>.*?),?\) twice$")
+_SYNTAX_HINTS = {
+    "illegal character '\\n'": "a string is not closed on this line (use \"\"\"...\"\"\" for text over several lines)",
+    "cannot overwrite a value": "this key is already set above",
+    "invalid value": "invalid value (a value is missing, or text lacks its quotes: name = \"Morning\")",
+}
+
+
+def _syntax_hint(message: str) -> str:
+    """tomllib's wording, made plainer where it is cryptic."""
+    if m := _DECLARED_TWICE.match(message):
+        keys = ".".join(k.strip().strip("'\"") for k in m["keys"].split(","))
+        return f"the table [{keys}] is declared twice"
+    return _SYNTAX_HINTS.get(message, message)
+
+
 def parse_toml(text: str, file: str) -> dict[str, Any]:
     """Parse TOML text, turning ``tomllib`` errors into a located ``DataError``."""
     try:
@@ -55,7 +71,8 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         raw = str(exc)
         if m := _TOML_POS.match(raw):
-            raise DataError(file, _lower_first(m["msg"]), line=int(m["line"]), col=int(m["col"])) from None
+            message = _syntax_hint(_lower_first(m["msg"]))
+            raise DataError(file, message, line=int(m["line"]), col=int(m["col"])) from None
         if m := _TOML_EOF.match(raw):
             last_line = text.count("\n") + 1
             raise DataError(file, _lower_first(m["msg"]) + " at the end of the file", line=last_line) from None
@@ -83,7 +100,7 @@ def read_toml_file(path: Path, display: str | None = None) -> dict[str, Any]:
     if b"\x00" in data:
         raise DataError(file, "this is a binary file, not TOML text")
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark some editors write is not an error
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise DataError(file, "the file is not valid UTF-8 text", line=line) from None
@@ -169,7 +186,9 @@ def describe_validation_error(
         text = f"expected {_plain_type(u['want'])} {_OPS[u['op']]} {u['n']}{got}"
         return DataError(file, text, path=path or "(top)")
     if u := _LENGTH.match(message):
-        text = _length_text(u["want"], u["op"], int(u["n"]), value)
+        last = re.sub(r"\[\d+\]$", "", path.rsplit(".", 1)[-1])
+        noun = last if last.endswith("s") and not path.endswith("]") else "items"
+        text = _length_text(u["want"], u["op"], int(u["n"]), value, noun)
         return DataError(file, text, path=path or "(top)")
     if u := _PATTERN.match(message):
         want = PATTERN_HINTS.get(u["regex"], f"a string matching {u['regex']}")
@@ -183,14 +202,14 @@ def describe_validation_error(
     return DataError(file, _lower_first(message), path=path or "(top)")
 
 
-def _length_text(want: str, op: str, n: int, value: Any) -> str:
+def _length_text(want: str, op: str, n: int, value: Any, noun: str = "items") -> str:
     if want == "str":
         if op == ">=" and n == 1:
             return "expected a non-empty string, got an empty one"
         size = f", got {len(value):,}" if isinstance(value, str) else ""
         return f"expected a string of {'at least' if op == '>=' else 'at most'} {n:,} characters{size}"
     size = f", got {len(value):,}" if isinstance(value, list) else ""
-    return f"expected {'at least' if op == '>=' else 'at most'} {n:,} items{size}"
+    return f"expected {'at least' if op == '>=' else 'at most'} {n:,} {noun}{size}"
 
 
 def _value_at(data: Any, path: str) -> Any:
