@@ -81,7 +81,13 @@ def dumps(routine: Routine) -> str:
 
 
 def save_routine(routine: Routine, path: Path) -> None:
-    """Write atomically: temp file in the same folder, fsync, rename. On failure the old file stays."""
+    """Write atomically: temp file in the same folder, fsync, rename. On failure the old file stays.
+
+    The routine is checked as a loaded file would be first (msgspec does not check
+    constraints on Structs built in Python), so a file that could not be loaded
+    back is never written: ``DataError`` instead.
+    """
+    parse_routine(msgspec.to_builtins(routine), str(path))
     text = dumps(routine)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -50,9 +50,9 @@ _TOML_EOF = re.compile(r"^(?P<msg>.*?)\s*\(at end of document\)$")
 
 _DECLARED_TWICE = re.compile(r"^cannot declare \((?P<keys>.*?),?\) twice$")
 _SYNTAX_HINTS = {
-    "illegal character '\\n'": "a string is not closed on this line (use \"\"\"...\"\"\" for text over several lines)",
+    "illegal character '\\n'": 'a string is not closed on this line (use """...""" for text over several lines)',
     "cannot overwrite a value": "this key is already set above",
-    "invalid value": "invalid value (a value is missing, or text lacks its quotes: name = \"Morning\")",
+    "invalid value": 'invalid value (a value is missing, or text lacks its quotes: name = "Morning")',
 }
 
 
