@@ -36,15 +36,32 @@ def routine_json_schema() -> dict[str, Any]:
         step["oneOf"] = [{"required": ["exercise"]}, {"required": ["name"]}]
     if defs:
         schema["$defs"] = defs
+    for table in (schema, *defs.values()):
+        for name, prop in table.get("properties", {}).items():
+            table["properties"][name] = _without_null(prop)
     tidy: dict[str, Any] = _tidy(schema)
     return tidy
+
+
+def _without_null(prop: dict[str, Any]) -> dict[str, Any]:
+    """TOML has no null: an optional key is one you leave out, so drop msgspec's ``null`` branch."""
+    options = prop.get("anyOf")
+    if not isinstance(options, list) or {"type": "null"} not in options:
+        return prop
+    rest = [o for o in options if o != {"type": "null"}]
+    flat: dict[str, Any] = dict(rest[0]) if len(rest) == 1 else {"anyOf": rest}
+    flat.update({k: v for k, v in prop.items() if k not in ("anyOf", "default")})
+    if prop.get("default") is not None:
+        flat["default"] = prop["default"]
+    return flat
 
 
 def _tidy(node: Any) -> Any:
     """Docstrings become one-paragraph descriptions without reStructuredText quoting."""
     if isinstance(node, dict):
         return {
-            k: (" ".join(v.replace("``", "'").split()) if k == "description" else _tidy(v)) for k, v in node.items()
+            k: (" ".join(v.replace("``", "'").split()) if k == "description" and isinstance(v, str) else _tidy(v))
+            for k, v in node.items()
         }
     if isinstance(node, list):
         return [_tidy(v) for v in node]
