@@ -18,24 +18,24 @@ def backtui_source() -> Source:
         title="Lower Back Exercises",
         publisher="Merative",
         safety_notes=(
-            "Exercise on a mat or another firm surface, not on a bed, so that your spine is supported.",
+            "Use a mat or another firm base rather than a bed; it keeps your spine supported.",
             "Keep every movement slow and smooth; avoid quick or jerky motions.",
             "Keep breathing normally; don't hold your breath.",
             "Stop if something hurts. Some discomfort is normal at first and should ease with regular "
             "exercise, but pain is not.",
             "Get care straight away if severe pain stops you from moving.",
-            "Call your doctor if your pain gets worse, if you have new pain, or if you have questions or "
-            "concerns about your condition or care.",
+            "Contact your doctor when the pain worsens, when a new pain starts, or whenever something about "
+            "your condition or care worries or puzzles you.",
         ),
         frequency=(
             Frequency(
-                text="10 to 30 minutes each day, 1 to 3 times a day, as your healthcare provider recommends; "
-                "ask them which exercises suit you and how often.",
+                text="Between 10 and 30 minutes a day, spread over 1 to 3 sessions, as your healthcare provider "
+                "advises; ask them which exercises to do and how often.",
                 minutes_per_day=(10, 30),
                 sessions_per_day=(1, 3),
             ),
         ),
-        notes=("Ask your healthcare provider whether you need a physical therapist for more advanced exercises.",),
+        notes=("Your healthcare provider can tell you whether to see a physical therapist for harder exercises.",),
     )
 
 
@@ -91,7 +91,7 @@ def backtui_exercises() -> list[Exercise]:
             movement="lower-trunk-rotation",
             start="On your back, hands behind your head, knees bent.",
             steps=(
-                "Twist the lower half of your body over to one side.",
+                "Turn your hips and legs over to one side.",
                 "Stay there for 10 seconds, then come back to the middle.",
             ),
             # "Repeat 3 times on each side", with no switch described between reps: 3 on one side, then 3 on the other.
@@ -135,7 +135,7 @@ def backtui_exercises() -> list[Exercise]:
             category="mobility",
             position="quadruped",
             movement="cat-camel",
-            start="On your hands and knees on the floor.",
+            start="Kneeling on all fours, hands on the floor.",
             steps=(
                 "Drop your head and push your back up toward the ceiling, rounding your spine as far as it goes.",
                 "Keep that shape for 5 seconds.",
@@ -152,7 +152,7 @@ def backtui_exercises() -> list[Exercise]:
             aliases=("Wall squat",),
             category="strengthen",
             position="standing",
-            start="Standing with your back against a wall.",
+            start="Standing, with your back resting on a wall behind you.",
             steps=(
                 "Tense your stomach muscles.",
                 "Slide slowly down the wall until your knees are bent to 45 degrees.",
@@ -170,7 +170,7 @@ def backtui_exercises() -> list[Exercise]:
             movement="partial-curl",
             start="On your back, knees bent, feet flat, palms down under the hollow of your lower back.",
             steps=(
-                "Keeping your elbows on the floor, raise your shoulders and chest 2 to 3 inches.",
+                "Elbows staying down, lift chest and shoulders off the floor by 2 to 3 inches.",
                 "Keep your head lined up with your shoulders.",
                 "Stay up for 5 seconds.",
             ),
@@ -190,7 +190,7 @@ def backtui_exercises() -> list[Exercise]:
             movement="bird-dog",
             start="On hands and knees, wrists under shoulders and knees under hips.",
             steps=(
-                "Draw your belly button in toward your spine and tense your stomach muscles; "
+                "Pull your navel in toward your backbone and tense your stomach muscles; "
                 "keep your back neither flattened nor arched.",
                 "Reach one arm straight out in line with your head.",
                 "Then lift the opposite leg.",

@@ -22,8 +22,8 @@ def backtui_source() -> Source:
         title="The Best Lower Back Exercises to Reduce Pain, According to Experts",
         safety_notes=(
             "If you have had back pain before, get medical advice before you take up a new exercise programme.",
-            "If an exercise makes your pain worse, stop, and check that you are tightening your stomach and "
-            "buttock (gluteal) muscles before you try it again.",
+            "If an exercise makes your pain worse, stop, and make sure your stomach and buttock (gluteal) "
+            "muscles are switched on before you try it again.",
             "If the pain carries on after that adjustment, drop that exercise altogether.",
             "Stop straight away any exercise or activity that keeps causing or adding to your back pain.",
             "Start gently, moving through a small range, to lower the chance of a flare-up.",
@@ -51,7 +51,7 @@ def backtui_exercises() -> list[Exercise]:
             start="Lying flat on the floor with your knees bent.",
             steps=(
                 "Rest your left ankle across your right leg so that your legs make a figure 4.",
-                "Wrap your hands around the left leg and ease the left knee toward your right shoulder.",
+                "Wrap your hands around the left leg and draw that knee gently across toward the opposite shoulder.",
                 "Stay there for 10 seconds.",
                 "Swap legs and stretch the other side.",
             ),
@@ -101,8 +101,7 @@ def backtui_exercises() -> list[Exercise]:
             start="On hands and knees, head level with your tailbone.",
             steps=(
                 "Breathe in deeply.",
-                "As you breathe out, draw your stomach muscles up toward your spine and round your back up "
-                "toward the ceiling.",
+                "As you breathe out, pull your abdominal muscles in toward your backbone and curve your back upward.",
                 "Stay there for 10 seconds, then come back to the start.",
             ),
             # The article says "Alternating, do 2 sets of 5", but the movement has no left and right side.
@@ -133,8 +132,8 @@ def backtui_exercises() -> list[Exercise]:
             start="On your back, knees bent, feet flat.",
             steps=(
                 "Breathe in deeply.",
-                "While you slowly breathe out, pull your belly button down toward your spine and the floor, "
-                "letting your lower stomach sink in.",
+                "While you slowly breathe out, sink your navel toward your backbone and the floor, letting "
+                "your lower stomach hollow.",
                 "Keep breathing normally and stay like that for 5 seconds, then let go.",
             ),
             dosage=Dosage(sets=2, reps=10, hold_s=5, rest_s=REST_S),
@@ -148,14 +147,14 @@ def backtui_exercises() -> list[Exercise]:
             aliases=("Bridge", "Basic bridge"),
             category="strengthen",
             position="supine",
-            start="On your back, arms by your sides, knees bent shoulder-width apart, feet flat on the floor.",
+            start="On your back, arms by your sides, feet planted, knees bent and as wide apart as your shoulders.",
             steps=(
                 "Tense your stomach muscles by drawing your belly button gently down toward your spine.",
                 "Raise your hips from the mat until hips and shoulders make a diagonal line.",
                 "Keep your back straight, not arched, and stay up for 5 seconds.",
             ),
             dosage=Dosage(sets=2, reps=10, hold_s=5, rest_s=REST_S),
-            cautions=("If it hurts, raise your hips only a few inches off the floor.",),
+            cautions=("If it hurts, keep the lift small: just a few inches.",),
             progressions=("Lift your hips gradually higher as you get stronger.",),
         ),
         Exercise(
@@ -165,9 +164,9 @@ def backtui_exercises() -> list[Exercise]:
             category="strengthen",
             position="supine",
             movement="partial-curl",
-            start="Face up on the floor, knees bent, feet flat and hip-width apart.",
+            start="On your back, knees bent, feet planted as wide apart as your hips.",
             steps=(
-                "Rest your hands behind your head or on your stomach, without tugging on your head.",
+                "Put your hands on your belly or behind your head, and don't tug on your head.",
                 "Use your stomach muscles to curl your upper back up to about halfway toward your knees, "
                 "keeping your lower back on the floor.",
                 "Pause, then roll slowly back down.",
@@ -182,7 +181,7 @@ def backtui_exercises() -> list[Exercise]:
             category="strengthen",
             position="supine",
             movement="pelvic-tilt",
-            start="Lying flat on the floor with both knees bent.",
+            start="On your back, both knees bent.",
             steps=(
                 "Notice the natural hollow in your lower back that lifts it off the floor.",
                 "Tense your stomach muscles and gently rock your pelvis up so that the hollow flattens and your "
@@ -234,10 +233,10 @@ def backtui_exercises() -> list[Exercise]:
             aliases=("Lying lateral leg raises", "Lateral leg lifts"),
             category="strengthen",
             position="side-lying",
-            start="On your side with both legs straight.",
+            start="Lying on one side, legs straight.",
             steps=(
-                "Raise your top leg to about 45 degrees toward the ceiling.",
-                "Keep your foot in line with your head and your stomach and buttock muscles tight.",
+                "Lift the upper leg to roughly 45 degrees.",
+                "Keep that foot lined up with your head, and hold your stomach and glutes firm.",
                 "Lower it again.",
             ),
             # No hold is given, and the article describes only the top leg, with no side switch: sides none.
