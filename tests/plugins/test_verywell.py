@@ -62,7 +62,8 @@ def test_unexplained_extras_are_not_turned_into_exercises(record: PluginRecord) 
     assert "off center" not in names
     press_ups = next(e for e in record.exercises if e.slug == "press-ups")
     assert any("off center" in p for p in press_ups.progressions)
-    assert any("slouch-overcorrect" in n for n in record.source.notes)  # type: ignore[union-attr]
+    assert record.source is not None
+    assert any("slouch-overcorrect" in n for n in record.source.notes)
 
 
 # One row per exercise: the article's figures, every other field left empty.
