@@ -1,4 +1,9 @@
-"""The routine format as a standalone JSON Schema (draft 2020-12), generated from the Structs."""
+"""The routine format as a standalone JSON Schema, generated from the Structs.
+
+It is written as draft-07 with ``definitions`` and uses only keywords that draft 4
+already had, because taplo (the engine behind Even Better TOML) documents Draft 4
+support: the same file then works in taplo, VS Code and any draft-07 validator.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import msgspec
 from backtui.core.routine import SCHEMA_VERSION, Routine
 
 SCHEMA_ID = f"urn:backtui:routine:schema:{SCHEMA_VERSION}"
+DIALECT = "http://json-schema.org/draft-07/schema#"
 
 
 def routine_json_schema() -> dict[str, Any]:
@@ -20,7 +26,7 @@ def routine_json_schema() -> dict[str, Any]:
     root = dict(defs.pop(root_name)) if root_name in defs else dict(generated)
     root.pop("title", None)
     schema: dict[str, Any] = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$schema": DIALECT,
         "$id": SCHEMA_ID,
         "title": "backtui routine",
         **root,
@@ -35,7 +41,7 @@ def routine_json_schema() -> dict[str, Any]:
         # Exactly one of exercise / name; JSON Schema can say so, so editors flag it too.
         step["oneOf"] = [{"required": ["exercise"]}, {"required": ["name"]}]
     if defs:
-        schema["$defs"] = defs
+        schema["definitions"] = defs
     for table in (schema, *defs.values()):
         for name, prop in table.get("properties", {}).items():
             table["properties"][name] = _without_null(prop)
@@ -57,8 +63,10 @@ def _without_null(prop: dict[str, Any]) -> dict[str, Any]:
 
 
 def _tidy(node: Any) -> Any:
-    """Docstrings become one-paragraph descriptions without reStructuredText quoting."""
+    """Docstrings become one-paragraph descriptions without reStructuredText quoting; refs point at definitions."""
     if isinstance(node, dict):
+        if isinstance(node.get("$ref"), str):
+            node = {**node, "$ref": node["$ref"].replace("#/$defs/", "#/definitions/")}
         return {
             k: (" ".join(v.replace("``", "'").split()) if k == "description" and isinstance(v, str) else _tidy(v))
             for k, v in node.items()

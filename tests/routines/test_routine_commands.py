@@ -89,14 +89,14 @@ def test_plan_shows_warnings_on_stderr_and_still_plans(
 def test_schema_is_a_standalone_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
-    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert schema["$id"].startswith("urn:backtui:routine")
     assert schema["title"] == "backtui routine"
     assert schema["required"] == ["name"]
     assert schema["additionalProperties"] is False
-    step = schema["$defs"]["Step"]
+    step = schema["definitions"]["Step"]
     assert set(step["properties"]) == set(Step.__struct_fields__)
-    assert set(schema["$defs"]["Defaults"]["properties"]) == set(Defaults.__struct_fields__)
+    assert set(schema["definitions"]["Defaults"]["properties"]) == set(Defaults.__struct_fields__)
     assert step["oneOf"] == [{"required": ["exercise"]}, {"required": ["name"]}]
     # TOML has no null: an optional key is just left out, so the schema offers no null
     assert step["properties"]["reps"] == {
@@ -106,12 +106,12 @@ def test_schema_is_a_standalone_json_schema(capsys: pytest.CaptureFixture[str]) 
         "maximum": 1000,
     }
     assert "null" not in json.dumps(schema)
-    for table in (schema, step, schema["$defs"]["Defaults"]):
+    for table in (schema, step, schema["definitions"]["Defaults"]):
         assert table["description"]
         for name, prop in table["properties"].items():
             assert prop.get("description"), f"{name} has no description"
     refs = {v for v in _walk(schema) if isinstance(v, str) and v.startswith("#/")}
-    assert refs <= {f"#/$defs/{name}" for name in schema["$defs"]}
+    assert refs <= {f"#/definitions/{name}" for name in schema["definitions"]}
 
 
 def _walk(node: object) -> list[object]:
