@@ -240,7 +240,8 @@ def show_value(value: Any, limit: int = 40) -> str:
             return "inf" if value > 0 else "-inf"
         return repr(value)
     if isinstance(value, int):
-        return str(value)
+        digits = str(abs(value))
+        return str(value) if len(digits) <= 20 else f"{'-' if value < 0 else ''}a {len(digits)}-digit number"
     if isinstance(value, str):
         shown = value if len(value) <= limit else value[: limit - 1] + "…"
         return json.dumps(shown, ensure_ascii=False)
