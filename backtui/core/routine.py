@@ -2,7 +2,10 @@
 
 A step leaves out what it wants to inherit: its value comes from the step, else the
 exercise's default dosage, else the routine's ``[defaults]``, else backtui's
-built-in defaults (``BUILTIN``). ``resolve`` applies that order in one place.
+built-in defaults (``BUILTIN``). ``resolve`` applies that order in one place, and
+decides whether a step counts reps or is timed: the step's own ``reps`` or
+``duration_s`` wins; else the exercise's reps, else its duration; a hold with
+neither is one rep held that long. docs/routine-format.md is the user's version.
 """
 
 from __future__ import annotations
