@@ -57,7 +57,7 @@ CASES: dict[str, tuple[str, str]] = {
     "range-rest-negative.toml": (": defaults.rest_s: ", "expected an integer ≥ 0, got -1"),
     "range-name-empty.toml": (": name: ", "expected a non-empty string"),
     "range-name-too-long.toml": (": name: ", "at most 120 characters, got 200"),
-    "range-too-many-steps.toml": (": steps: ", "expected at most 500 steps, got 3,000"),
+    "range-too-many-steps.toml": (": steps: ", "expected at most 500 steps, got 600"),
     "range-timeline-too-long.toml": (": steps: ", "more than 20,000 phases"),
     # unknown keys, with a did-you-mean
     "unknown-top-key.toml": (": nmae: ", "unknown key 'nmae'; did you mean 'name'?"),
@@ -142,6 +142,17 @@ def test_a_huge_file_is_refused_before_it_is_parsed(
     assert len(lines) == 1
     assert lines[0].startswith(f"{huge}: the file is ")
     assert "backtui reads files up to 1,000,000 bytes" in lines[0]
+    assert "Traceback" not in everything
+
+
+def test_ten_thousand_steps_are_refused_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_library: Library
+) -> None:
+    path = tmp_path / "many.toml"
+    path.write_text('name = "a"\n' + '[[steps]]\nname = "x"\nreps = 1\n' * 10_000)
+    code, lines, everything = _validate(capsys, str(path))
+    assert code == 1
+    assert lines == [f"{path}: steps: expected at most 500 steps, got 10,000"]
     assert "Traceback" not in everything
 
 
