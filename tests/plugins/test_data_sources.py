@@ -36,7 +36,7 @@ def test_negative_reps_names_the_file_and_the_key() -> None:
     text = broken(HEALTH, CAT_CURL_DOSAGE, CAT_CURL_DOSAGE.replace("reps = 10", "reps = -2"))
     with pytest.raises(DataError) as err:
         parse_source_text(text, "pkg/source.toml")
-    assert str(err.value) == "pkg/source.toml: exercises[3].dosage.reps: expected an integer ≥ 1"
+    assert str(err.value) == "pkg/source.toml: exercises[3].dosage.reps: expected an integer ≥ 1, got -2"
 
 
 def test_unknown_key_suggests_the_right_one() -> None:
@@ -69,7 +69,7 @@ def test_a_copied_file_with_a_mistake_is_located_on_disk(tmp_path: Path) -> None
     path.write_text(broken(BASICS, PELVIC_TILT_DOSAGE, "dosage = { reps = -2, hold_s = 5 }"), encoding="utf-8")
     with pytest.raises(DataError) as err:
         load_source_file(path)
-    assert str(err.value) == f"{path}: exercises[0].dosage.reps: expected an integer ≥ 1"
+    assert str(err.value) == f"{path}: exercises[0].dosage.reps: expected an integer ≥ 1, got -2"
 
 
 @pytest.fixture
