@@ -21,6 +21,9 @@ COMMANDS: tuple[str, ...] = (
     "plugins",
     "exercises",
     "new-plugin",
+    "validate",
+    "plan",
+    "schema",
 )
 
 
