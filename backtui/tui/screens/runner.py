@@ -341,7 +341,7 @@ class RunnerScreen(Screen[object]):
         self.app.push_screen(
             ConfirmScreen(
                 "Quit this routine?",
-                f"{done} of {self.session.step_count} exercises done so far.",
+                f"The timer is paused. {done} of {self.session.step_count} exercises done so far.",
                 yes="Quit",
                 no="Keep going",
                 danger=True,
