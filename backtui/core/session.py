@@ -262,7 +262,7 @@ class Session:
         self._read_clock()
         self._advance()
         if self._status == "running":
-            self._remaining = max(0.0, self._deadline - self._now)
+            self._remaining = self.remaining_s
             self._elapsed_before += self._now - self._run_since
             self._status = "paused"
         return self._flush()
@@ -323,7 +323,7 @@ class Session:
             if self.finished:
                 return self._flush()
         if self._status == "running":
-            self._remaining = max(0.0, self._deadline - self._now)
+            self._remaining = self.remaining_s
             self._elapsed_before += self._now - self._run_since
         current = self.phase.step
         if current in self._steps and self._status != "ready" and current not in self._completed:
