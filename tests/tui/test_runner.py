@@ -235,6 +235,24 @@ async def test_quit_asks_first_and_no_keeps_going() -> None:
     assert app.result.skipped_names == ["Pelvic Tilt"]
 
 
+@pilot_test
+async def test_escape_asks_while_running_and_leaves_once_finished() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # no
+        await pilot.pause()
+        assert app.screen is app.runner and app.runner.session.running
+        app.advance(10_000)
+        await pilot.pause()
+        assert text_of(app, "#end-title") == "Routine complete"
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.dismissed and isinstance(app.result, Summary) and app.result.status == "complete"
+
+
 @pytest.mark.parametrize("key", ["h", "exclamation_mark"])
 @pilot_test
 async def test_the_hurt_key_stops_and_shows_the_sources_advice(key: str) -> None:

@@ -92,7 +92,16 @@ def next_text(current: Phase, following: Phase | None) -> str:
 
 
 class RunnerScreen(Screen[object]):
-    """Run ``routine`` against ``clock``; dismiss with a ``Summary`` when the user leaves."""
+    """Run ``routine`` against ``clock``; dismiss with a ``Summary`` when the user leaves.
+
+    Keys: space pause/resume, n next phase, p previous (or restart this one), s skip
+    the exercise, q/Escape quit (asks first; the timer waits), h or ! "it hurts" (stops
+    at once and shows the advice of the routine's sources), m mute the bell; at the
+    end Enter/Escape leaves. ``listener`` receives every ``SessionEvent`` as it happens
+    (history records sessions through it). ``flash_s`` is how long the banner flashes
+    at a phase change (0 turns the flash off, as snapshots do). ``plan`` may raise
+    ``TimelineError`` for an absurdly long routine; validate routines before running.
+    """
 
     CSS_PATH = "runner.tcss"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (BIG_CLOCK_ROWS, "-tall")]
