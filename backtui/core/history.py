@@ -231,13 +231,13 @@ def _parse(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-def _describe_error(path: Path, exc: BaseException) -> str:
+def _describe_error(path: Path, exc: BaseException, waited_s: float = BUSY_TIMEOUT_S) -> str:
     detail = " ".join(str(exc).split()) or type(exc).__name__
     low = detail.lower()
     if "not a database" in low or "malformed" in low or "corrupt" in low:
         return f"{path}: the history file is damaged ({detail}); move it aside to start a new history"
     if "locked" in low or "busy" in low:
-        return f"{path}: the history is locked by another program (waited {BUSY_TIMEOUT_S:g}s); try again later"
+        return f"{path}: the history is locked by another program (waited {waited_s:g}s); try again later"
     if "readonly" in low or "read-only" in low:
         return f"{path}: the history file is read-only; make it writable to record sessions"
     if "unable to open" in low:
@@ -280,6 +280,7 @@ class History:
         self.path = Path(path) if path is not None else paths.history_db_path()
         self._now = now
         self._lock = threading.RLock()
+        self._busy_s = busy_timeout_s
         self._check_writable()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -289,7 +290,7 @@ class History:
         try:
             conn = sqlite3.connect(self.path, timeout=busy_timeout_s, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
-            raise HistoryUnavailable(_describe_error(self.path, exc)) from exc
+            raise HistoryUnavailable(_describe_error(self.path, exc, self._busy_s)) from exc
         self._conn = conn
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
@@ -304,7 +305,7 @@ class History:
             raise
         except sqlite3.Error as exc:
             conn.close()
-            raise HistoryUnavailable(_describe_error(self.path, exc)) from exc
+            raise HistoryUnavailable(_describe_error(self.path, exc, self._busy_s)) from exc
 
     # -- plumbing -------------------------------------------------------------------
 
@@ -345,7 +346,7 @@ class History:
         try:
             yield
         except sqlite3.Error as exc:
-            raise HistoryUnavailable(_describe_error(self.path, exc)) from exc
+            raise HistoryUnavailable(_describe_error(self.path, exc, self._busy_s)) from exc
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -778,7 +779,7 @@ class HistoryRecorder:
 
     def checkin(self, moment: Moment, checkin: CheckIn | None) -> None:
         """Keep a before or after check-in; ``None`` (skipped) records nothing."""
-        if checkin is None or self.begin() is None:
+        if checkin is None or self.begin() is None or not self.active:
             return
         assert self.history is not None and self.session_id is not None
         try:
@@ -790,7 +791,7 @@ class HistoryRecorder:
         kind = type(event).__name__
         if kind not in ("PhaseStarted", "StepCompleted", "StepSkipped", "SessionEnded"):
             return
-        if self.ended or self.begin() is None:
+        if self.ended or self.begin() is None or not self.active:
             return
         assert self.history is not None and self.session_id is not None
         try:
