@@ -20,6 +20,7 @@ from backtui.core.tomlfile import DataError
 COMMANDS: tuple[str, ...] = (
     "plugins",
     "exercises",
+    "history",
 )
 
 
