@@ -618,25 +618,33 @@ class History:
         )
 
     def streak(self, today: date) -> int:
-        """Consecutive days with at least one completed session, ending today or yesterday."""
+        """Consecutive days with at least one completed session, ending today or yesterday.
+
+        Days stream newest first from the (status, day) index and reading stops at the
+        first gap, so a short streak reads a few rows however long the history is.
+        """
         with self._lock, self._errors():
             cur = self.conn.execute(
                 "SELECT DISTINCT day FROM sessions WHERE status = 'complete' AND day <= ? ORDER BY day DESC",
                 (today.isoformat(),),
             )
-            expected: date | None = None
-            count = 0
-            for (text,) in cur:
-                day = date.fromisoformat(text)
-                if expected is None:
-                    if day < today - timedelta(days=1):
+            try:
+                first = cur.fetchone()
+                if first is None:
+                    return 0
+                expected = today if first[0] == today.isoformat() else today - timedelta(days=1)
+                if first[0] != expected.isoformat():
+                    return 0
+                count = 1
+                one_day = timedelta(days=1)
+                for (day,) in cur:
+                    expected -= one_day
+                    if day != expected.isoformat():
                         break
-                elif day != expected:
-                    break
-                count += 1
-                expected = day - timedelta(days=1)
-            cur.close()
-            return count
+                    count += 1
+                return count
+            finally:
+                cur.close()
 
     def pain_points(self, today: date, weeks: int = 6) -> list[PainPoint]:
         """Pain before and after each session of the last ``weeks`` weeks that has a check-in, oldest first."""

@@ -1,0 +1,155 @@
+"""Does a long history slow the dashboard down? Five years of daily sessions against an empty history.
+
+Measures, in the same run and alternating so drift hits both alike:
+
+* ``panel data``: ``build_progress`` (every query the history panel makes);
+* ``first frame``: a headless app whose screen holds the ``HistoryPanel``, from start
+  to its first frame painted (the dashboard's history part; the dashboard adds the
+  same fixed cost to both sides).
+
+The five-year history has a session every day (with two on Sundays), eight steps
+each and before/after check-ins, written in one transaction. Target: the full
+history within 10% of the empty one for the first frame.
+
+    uv run python bench/history_dashboard.py [--rounds 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+
+from backtui.core.history import History
+from backtui.core.model import Frequency, Source
+from backtui.core.progress import build_progress
+from backtui.tui.widgets.history_panel import HistoryPanel
+
+TODAY = date(2026, 3, 11)
+YEARS = 5
+STEPS = 8
+SOURCES = (
+    Source(id="health-inspiration", title="Health Inspiration", frequency=(Frequency(text="4/week", days_per_week=4),)),
+    Source(id="verywell", title="Verywell", frequency=(Frequency(text="3-4/day", sessions_per_day=(3, 4)),)),
+)
+
+
+def fill(path: Path, years: int = YEARS) -> int:
+    """Write ``years`` of daily sessions in one transaction; returns how many."""
+    History(path).close()  # create the schema
+    rng = random.Random(7)
+    tz = timezone(timedelta(hours=1))
+    snapshot = json.dumps([{"exercise": f"verywell:step-{i}", "reps": 10} for i in range(STEPS)])
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    first = TODAY - timedelta(days=365 * years)
+    sid = 0
+    day = first
+    while day <= TODAY:
+        for hour in (8, 18) if day.weekday() == 6 else (8,):
+            sid += 1
+            start = datetime(day.year, day.month, day.day, hour, tzinfo=tz)
+            end = start + timedelta(minutes=20)
+            conn.execute(
+                "INSERT INTO sessions (id, routine_name, routine_path, steps_json, started_at, day, ended_at, status, "
+                "planned_s, elapsed_s, owner, updated_at) VALUES (?, 'Morning', '/r/morning.toml', ?, ?, ?, ?, "
+                "'complete', 1200, 1190, 'bench:1', ?)",
+                (sid, snapshot, start.isoformat(), day.isoformat(), end.isoformat(), end.isoformat()),
+            )
+            conn.executemany(
+                "INSERT INTO session_steps VALUES (?, ?, ?, ?, 'completed', ?)",
+                [
+                    (sid, i, f"Step {i}", f"verywell:step-{i}", (start + timedelta(minutes=2 * i)).isoformat())
+                    for i in range(STEPS)
+                ],
+            )
+            before = rng.randint(2, 6)
+            conn.executemany(
+                "INSERT INTO checkins VALUES (?, ?, ?, '[\"lower back\"]', '', ?)",
+                [
+                    (sid, "before", before, start.isoformat()),
+                    (sid, "after", max(0, before - rng.randint(0, 2)), end.isoformat()),
+                ],
+            )
+        day += timedelta(days=1)
+    conn.execute("COMMIT")
+    conn.close()
+    return sid
+
+
+class PanelApp(App[None]):
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.history = History(path)
+
+    def compose(self) -> ComposeResult:
+        yield HistoryPanel(self.history, sources=SOURCES, today=lambda: TODAY)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.exit)
+
+
+def time_data(path: Path) -> float:
+    h = History(path)
+    start = time.perf_counter()
+    build_progress(h, TODAY, SOURCES)
+    elapsed = time.perf_counter() - start
+    h.close()
+    return elapsed
+
+
+def time_frame(path: Path) -> float:
+    start = time.perf_counter()
+    app = PanelApp(path)
+    app.run(headless=True, size=(100, 30))
+    elapsed = time.perf_counter() - start
+    app.history.close()
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=21)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        empty, full = Path(tmp) / "empty.sqlite3", Path(tmp) / "full.sqlite3"
+        History(empty).close()
+        t0 = time.perf_counter()
+        sessions = fill(full)
+        fill_s = time.perf_counter() - t0
+        size_mb = full.stat().st_size / 1e6
+        print(
+            f"history: {sessions} sessions over {YEARS} years, {sessions * STEPS} steps, "
+            f"{sessions * 2} check-ins; written in {fill_s:.2f}s ({size_mb:.1f} MB)"
+        )
+        time_frame(empty)  # warm imports and Textual's first-run costs
+        data: dict[str, list[float]] = {"empty": [], "full": []}
+        frame: dict[str, list[float]] = {"empty": [], "full": []}
+        for _ in range(args.rounds):
+            for name, path in (("empty", empty), ("full", full)):
+                data[name].append(time_data(path))
+                frame[name].append(time_frame(path))
+        print(f"median (min) of {args.rounds} alternating rounds:")
+        for label, results in (("panel data", data), ("first frame", frame)):
+            e, f = statistics.median(results["empty"]), statistics.median(results["full"])
+            e_min, f_min = min(results["empty"]), min(results["full"])
+            print(
+                f"{label:12} empty {e * 1000:7.2f} ({e_min * 1000:6.2f}) ms   "
+                f"5 years {f * 1000:7.2f} ({f_min * 1000:6.2f}) ms   ratio {f / e:.3f} ({f_min / e_min:.3f})"
+            )
+        ratio = statistics.median(frame["full"]) / statistics.median(frame["empty"])
+        print(f"first frame with 5 years of history is {'within' if ratio <= 1.10 else 'OUTSIDE'} 10% of empty")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
