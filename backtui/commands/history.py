@@ -63,19 +63,19 @@ def run(args: argparse.Namespace) -> int:
             return 1
 
     path = paths.history_db_path()
-    if not path.exists():
-        sessions: list[Any] = []
-        history = None
-    else:
+    sessions: list[Any] = []
+    steps: dict[int, list[Any]] = {}
+    if path.exists():
         from backtui.core.history import HistoryUnavailable, open_history
 
         opened = open_history(path)
         if opened.history is None:
             print(f"backtui: history unavailable: {opened.error}", file=sys.stderr)
             return 1
-        history = opened.history
         try:
-            sessions = history.sessions(since)
+            sessions = opened.history.sessions(since)
+            if args.json:
+                steps = opened.history.steps_since(since)
         except HistoryUnavailable as exc:
             print(f"backtui: history unavailable: {exc}", file=sys.stderr)
             return 1
@@ -85,7 +85,6 @@ def run(args: argparse.Namespace) -> int:
 
         out = []
         for s in sessions:
-            detail = history.session(s.id) if history is not None else None
             out.append(
                 {
                     "id": s.id,
@@ -109,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
                             "status": t.status,
                             "at": t.at.isoformat(),
                         }
-                        for t in (detail.steps if detail else ())
+                        for t in steps.get(s.id, ())
                     ],
                 }
             )

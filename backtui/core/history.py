@@ -589,6 +589,20 @@ class History:
             snapshot=snapshot,
         )
 
+    def steps_since(self, since: date | None = None) -> dict[int, list[StepRecord]]:
+        """Every recorded step of the sessions started on or after ``since``, by session id."""
+        where = "WHERE s.day >= ?" if since else ""
+        rows = self._read(
+            "SELECT t.session_id, t.idx, t.name, t.exercise, t.status, t.at FROM session_steps t "
+            f"JOIN sessions s ON s.id = t.session_id {where} ORDER BY t.session_id, t.at, t.rowid",
+            [since.isoformat()] if since else [],
+        )
+        found: dict[int, list[StepRecord]] = {}
+        for r in rows:
+            step = StepRecord(int(r["idx"]), r["name"], r["exercise"], r["status"], _parse(r["at"]) or datetime.min)
+            found.setdefault(int(r["session_id"]), []).append(step)
+        return found
+
     def count(self) -> int:
         return int(self._read("SELECT COUNT(*) AS n FROM sessions")[0]["n"])
 
@@ -731,13 +745,6 @@ def open_history(path: Path | str | None = None, **kwargs: Any) -> Opened:
 
 
 @dataclass
-class _Pending:
-    index: int
-    name: str
-    exercise: str | None
-
-
-@dataclass
 class HistoryRecorder:
     """Writes a running session to the history, as a ``Session`` listener.
 
@@ -755,10 +762,10 @@ class HistoryRecorder:
     path: Path | str = ""
     planned_s: int = 0
     on_error: Callable[[str], None] | None = None
-    session_id: int | None = None
-    error: str = ""
-    ended: bool = False
-    _snapshot: list[dict[str, Any]] = field(default_factory=list)
+    session_id: int | None = field(default=None, init=False)
+    error: str = field(default="", init=False)
+    ended: bool = field(default=False, init=False)
+    _snapshot: list[dict[str, Any]] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._snapshot = [_step_builtins(s) for s in getattr(self.routine, "steps", ())]
