@@ -175,3 +175,25 @@ async def test_the_history_view_with_history_off() -> None:
     app = HistoryHost(None, unavailable="/x/history.sqlite3: the history file is read-only")
     async with app.run_test():
         assert _text(app, "#history-note") == "History is off: /x/history.sqlite3: the history file is read-only"
+
+
+@run_async
+async def test_with_a_damaged_history_file_a_run_still_works_and_the_panel_says_history_is_off(tmp_path: Path) -> None:
+    from backtui.core.history import open_history
+
+    path = tmp_path / "history.sqlite3"
+    path.write_bytes(b"not sqlite" * 500)
+    opened = open_history(path)
+    assert opened.history is None
+    recorder = HistoryRecorder(opened.history, Routine(name="Morning"), "")
+    run = RunHost(recorder, [StepCompleted(0, "Prone lying", "verywell:prone-lying")])
+    async with run.run_test() as pilot:
+        await pilot.press("5", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert run.finished and recorder.session_id is None
+    panel = PanelHost(opened.history, unavailable=opened.error)
+    async with panel.run_test():
+        off = _text(panel, "#hp-off")
+        assert off.startswith(f"History is off: {path}: the history file is damaged")
