@@ -34,10 +34,16 @@ def _plural(n: int, word: str) -> str:
     return f"{word}" if n == 1 else f"{word}s"
 
 
+def source_label(source: Source) -> str:
+    """A short name for a source: its publisher ("Verywell Health"), else its title."""
+    return source.publisher or source.title
+
+
 def frequency_lines(sources: Iterable[Source], week: WeekCounts) -> list[FrequencyLine]:
     """This week's sessions against each frequency the sources recommend.
 
-    Sources giving the same advice share a line (their titles joined with " + ").
+    Sources giving the same advice share a line (their names joined with ", "); a source
+    is named by its publisher, or its title when it has none.
     Days count days with at least one completed session, Monday to Sunday.
     """
     grouped: dict[tuple[str, int, int, str], list[str]] = {}
@@ -51,13 +57,13 @@ def frequency_lines(sources: Iterable[Source], week: WeekCounts) -> list[Frequen
             if freq.minutes_per_day is not None:
                 keys.append(("minutes", *freq.minutes_per_day, freq.when))
             for key in keys:
-                titles = grouped.setdefault(key, [])
-                if source.title not in titles:
-                    titles.append(source.title)
+                names = grouped.setdefault(key, [])
+                if source_label(source) not in names:
+                    names.append(source_label(source))
     order = {"days": 0, "sessions": 1, "minutes": 2}
     lines = []
     for (kind, low, high, when), titles in sorted(grouped.items(), key=lambda kv: (order[kv[0][0]], kv[0][1:])):
-        who = f" ({' + '.join(titles)})"
+        who = f" ({', '.join(titles)})"
         situation = f" {when}" if when else ""
         if kind == "days":
             target = "7 days" if low == 7 else f"at least {low} days"

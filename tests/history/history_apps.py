@@ -32,12 +32,14 @@ def run_async(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., Non
 
 HEALTH = Source(
     id="health-inspiration",
-    title="Health Inspiration",
+    title="Back Pain Exercises: An Essential Guide",
+    publisher="Health + Inspiration",
     frequency=(Frequency(text="at least 4 times a week", days_per_week=4),),
 )
 VERYWELL = Source(
     id="verywell",
-    title="Verywell",
+    title="Exercises for Your Lower Back",
+    publisher="Verywell Health",
     frequency=(Frequency(text="three to four times per day", when="while in pain", sessions_per_day=(3, 4)),),
 )
 

@@ -14,7 +14,8 @@ from backtui.core.progress import build_progress, frequency_lines, routine_sourc
 
 HEALTH = Source(
     id="health-inspiration",
-    title="Health Inspiration",
+    title="Back Pain Exercises: An Essential Guide",
+    publisher="Health + Inspiration",
     frequency=(Frequency(text="at least 4 times a week", days_per_week=4),),
 )
 VERYWELL = Source(
@@ -71,7 +72,7 @@ def test_frequency_lines_compare_this_week_with_each_source(tmp_path: Path) -> N
     week = WeekCounts(sessions=4, days=3, sessions_today=1, minutes_today=12)
     lines = frequency_lines([HEALTH, VERYWELL, MERATIVE, BASICS, TWELVE], week)
     assert [(line.text, line.met) for line in lines] == [
-        ("3 of at least 4 days this week (Health Inspiration + Twelve Best)", False),
+        ("3 of at least 4 days this week (Health + Inspiration, Twelve Best)", False),
         ("3 of 7 days this week (Back Pain Basics)", False),
         ("1 of 1 session today once the pain has subsided (Verywell)", True),
         ("1 of 1–3 sessions today (Merative)", True),
@@ -141,7 +142,7 @@ def test_build_progress_gathers_the_panel(tmp_path: Path) -> None:
     progress = build_progress(h, TODAY, [HEALTH])
     assert progress.streak == 3
     assert progress.week.days == 3
-    assert [line.text for line in progress.frequency] == ["3 of at least 4 days this week (Health Inspiration)"]
+    assert [line.text for line in progress.frequency] == ["3 of at least 4 days this week (Health + Inspiration)"]
     assert progress.last is not None and progress.last.day == TODAY
     assert progress.trend.rising
     assert len(progress.pain) == 3

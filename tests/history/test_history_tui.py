@@ -110,9 +110,9 @@ async def test_the_panel_shows_week_streak_pain_and_last_session(tmp_path: Path)
     async with app.run_test(size=(100, 30)):
         week = _text(app, "#hp-week")
         assert week.startswith("This week: 3 sessions on 3 days")
-        assert "· 3 of at least 4 days this week (Health Inspiration)" in week
-        assert "✓ 1 of 3–4 sessions today while in pain (Verywell)" not in week  # 1 is below 3
-        assert "· 1 of 3–4 sessions today while in pain (Verywell)" in week
+        assert "· 3 of at least 4 days this week (Health + Inspiration)" in week
+        assert "✓ 1 of 3–4 sessions today while in pain (Verywell Health)" not in week  # 1 is below 3
+        assert "· 1 of 3–4 sessions today while in pain (Verywell Health)" in week
         assert _text(app, "#hp-streak") == "Streak: 4 days"
         assert (
             _text(app, "#hp-last") == "Last: Wed 11 Mar 18:00 · Evening stretch · quit · 2 done, 1 skipped · pain 3 → –"
