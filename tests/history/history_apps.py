@@ -65,16 +65,25 @@ class PanelHost(App[None]):
     CSS = "Screen { align: left top; } HistoryPanel { width: 100%; }"
 
     def __init__(
-        self, history: History | None, *, unavailable: str = "", sources: tuple[Source, ...] = (), width: int = 0
+        self,
+        history: History | None,
+        *,
+        unavailable: str = "",
+        sources: tuple[Source, ...] = (),
+        width: int = 0,
+        compact: bool = False,
     ) -> None:
         super().__init__()
+        self.compact = compact
         self.panel_width = width
         self.history = history
         self.unavailable = unavailable
         self.sources = sources
 
     def compose(self) -> ComposeResult:
-        panel = HistoryPanel(self.history, sources=self.sources, unavailable=self.unavailable, today=lambda: TODAY)
+        panel = HistoryPanel(
+            self.history, sources=self.sources, unavailable=self.unavailable, today=lambda: TODAY, compact=self.compact
+        )
         if self.panel_width:
             panel.styles.width = self.panel_width
             panel.styles.border_right = ("solid", "gray")

@@ -53,6 +53,11 @@ class TestHistoryPanel:
         app = PanelHost(store(tmp_path / "h.sqlite3", fill_calm), sources=(HEALTH, VERYWELL), width=44)
         assert snap_compare(app, terminal_size=(80, 24))
 
+    @pytest.mark.parametrize("fill", [fill_calm, fill_rising], ids=["calm", "rising"])
+    def test_compact(self, snap_compare: Snap, tmp_path: Path, fill: Any) -> None:
+        app = PanelHost(store(tmp_path / "h.sqlite3", fill), sources=(HEALTH, VERYWELL), compact=True)
+        assert snap_compare(app, terminal_size=(80, 24))
+
     def test_with_history_off(self, snap_compare: Snap) -> None:
         app: Any = PanelHost(
             None, unavailable="/home/ana/.local/share/backtui/history.sqlite3: the history file is damaged"

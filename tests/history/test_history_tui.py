@@ -197,3 +197,22 @@ async def test_with_a_damaged_history_file_a_run_still_works_and_the_panel_says_
     async with panel.run_test():
         off = _text(panel, "#hp-off")
         assert off.startswith(f"History is off: {path}: the history file is damaged")
+
+
+@run_async
+async def test_the_compact_panel_is_one_line_and_still_warns(tmp_path: Path) -> None:
+    app = PanelHost(store(tmp_path / "h.sqlite3", fill_rising), sources=(HEALTH,), compact=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        panel = app.screen.query_one(HistoryPanel)
+        line = _text(app, "#hp-line")
+        assert (
+            line
+            == "2 of at least 4 days this week (Health + Inspiration) · streak 3 days · last Tue 10 Mar, pain 4 → 7"
+        )
+        assert panel.query_one("#hp-plot").styles.display == "none"
+        assert SOURCES_ADVICE in _text(app, "#hp-warning")
+        assert panel.query_one("#hp-warning").styles.display == "block"
+        panel.compact = False
+        await pilot.pause()
+        assert panel.query_one("#hp-plot").styles.display == "block"
+        assert panel.query_one("#hp-line").styles.display == "none"

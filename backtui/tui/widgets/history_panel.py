@@ -15,6 +15,7 @@ from datetime import date
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from backtui.core.history import History, HistoryUnavailable, PainPoint
@@ -68,7 +69,17 @@ class HistoryPanel(Vertical):
     HistoryPanel.-rising #hp-warning { display: block; }
     HistoryPanel #hp-off { color: $warning; }
     HistoryPanel #hp-body { height: auto; }
+    HistoryPanel #hp-line { display: none; }
+    HistoryPanel.-compact #hp-title { display: none; }
+    HistoryPanel.-compact #hp-line { display: block; }
+    HistoryPanel.-compact #hp-week, HistoryPanel.-compact #hp-streak,
+    HistoryPanel.-compact #hp-plot, HistoryPanel.-compact #hp-last { display: none; }
+    HistoryPanel.-compact #hp-warning { margin-top: 0; }
     """
+
+    #: One line (plus the warning when pain is rising) instead of the full panel,
+    #: for a dashboard with little height to spare.
+    compact: reactive[bool] = reactive(False, toggle_class="-compact")
 
     def __init__(
         self,
@@ -77,9 +88,12 @@ class HistoryPanel(Vertical):
         sources: Sequence[Source] = (),
         unavailable: str = "",
         today: Callable[[], date] = date.today,
+        compact: bool = False,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self.set_reactive(HistoryPanel.compact, compact)
+        self.set_class(compact, "-compact")
         self.history = history
         self.sources = tuple(sources)
         self.unavailable = unavailable
@@ -90,6 +104,7 @@ class HistoryPanel(Vertical):
         yield Static("History", id="hp-title")
         yield Static("", id="hp-off")
         with Vertical(id="hp-body"):
+            yield Static("", id="hp-line")
             yield Static("", id="hp-week")
             yield Static("", id="hp-streak")
             yield Static("", id="hp-plot")
@@ -124,6 +139,28 @@ class HistoryPanel(Vertical):
         self.query_one("#hp-body").display = not off
         if not off and self.progress is not None:
             self._show(self.progress)
+
+    @staticmethod
+    def _line(p: Progress) -> Text:
+        """The compact form: this week against the first recommendation, streak, last session's pain."""
+        line = Text()
+        if p.frequency:
+            first = p.frequency[0]
+            line.append("✓ " if first.met else "", style="green")
+            line.append(first.text)
+        else:
+            line.append(f"This week: {p.week.sessions} session{'s' if p.week.sessions != 1 else ''}")
+        line.append(f" · streak {p.streak} day{'s' if p.streak != 1 else ''}")
+        last = p.last
+        if last is None:
+            line.append(" · no sessions yet")
+        else:
+            line.append(f" · last {last.started_at:%a %d %b}")
+            if last.before is not None or last.after is not None:
+                b = "–" if last.before is None else str(last.before.pain)
+                a = "–" if last.after is None else str(last.after.pain)
+                line.append(f", pain {b} → {a}")
+        return line
 
     def _show(self, p: Progress) -> None:
         week = Text()
@@ -174,6 +211,7 @@ class HistoryPanel(Vertical):
             last_text = "Last: " + " · ".join(parts)
         self.query_one("#hp-last", Static).update(Text(last_text))
 
+        self.query_one("#hp-line", Static).update(self._line(p))
         self.set_class(p.trend.rising, "-rising")
         warning = f"⚠ {p.trend.describe()} {SOURCES_ADVICE}" if p.trend.rising else ""
         self.query_one("#hp-warning", Static).update(Text(warning))
