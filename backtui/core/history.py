@@ -22,8 +22,9 @@ with a one-line message; ``open_history()`` never raises and callers run with hi
 off, saying why.
 
 Schema versions live in ``PRAGMA user_version`` and ``MIGRATIONS`` upgrades a file one
-version at a time: 1 = sessions and their steps; 2 = check-ins, and the owner of an
-in-progress session (host and process id) so a crashed run can be told from a live one.
+version at a time: 1 = sessions and their steps; 2 = check-ins, the owner of an
+in-progress session (host and process id) so a crashed run can be told from a live one,
+and one row per step (a step skipped, then gone back to and finished, is completed).
 """
 
 from __future__ import annotations
@@ -109,6 +110,12 @@ CREATE TABLE checkins (
     at TEXT NOT NULL,
     PRIMARY KEY (session_id, moment)
 );
+DELETE FROM session_steps WHERE status = 'skipped' AND EXISTS (
+    SELECT 1 FROM session_steps done
+    WHERE done.session_id = session_steps.session_id AND done.idx = session_steps.idx AND done.status = 'completed'
+);
+DELETE FROM session_steps WHERE rowid NOT IN (SELECT MIN(rowid) FROM session_steps GROUP BY session_id, idx);
+CREATE UNIQUE INDEX session_steps_one ON session_steps (session_id, idx);
 """
 
 #: ``MIGRATIONS[n]`` upgrades a file at schema ``n`` to ``n + 1``.
@@ -433,13 +440,23 @@ class History:
         *,
         at: datetime | None = None,
     ) -> None:
-        """Record one exercise completed or skipped; committed before this returns."""
+        """Record one exercise completed or skipped; committed before this returns.
+
+        A step has one row: completing a step recorded as skipped (the person went back
+        to it) makes it completed; skipping a completed step changes nothing.
+        """
         if status not in ("completed", "skipped"):
             raise ValueError(f"step status must be 'completed' or 'skipped', got {status!r}")
         moment = _iso(at or self._now())
+        on_conflict = (
+            "DO UPDATE SET status = 'completed', name = excluded.name, exercise = excluded.exercise, at = excluded.at"
+            if status == "completed"
+            else "DO NOTHING"
+        )
         with self._write() as conn:
             conn.execute(
-                "INSERT INTO session_steps (session_id, idx, name, exercise, status, at) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO session_steps (session_id, idx, name, exercise, status, at) VALUES (?, ?, ?, ?, ?, ?) "
+                f"ON CONFLICT (session_id, idx) {on_conflict}",
                 (session_id, index, name, exercise, status, moment),
             )
             conn.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", (moment, session_id))

@@ -87,13 +87,28 @@ def test_a_schema_1_history_is_migrated_and_keeps_its_sessions(tmp_path: Path) -
             "INSERT INTO session_steps VALUES (1, 0, 'Bird dog', 'merative:bird-dog', 'completed', "
             "'2026-03-10T08:10:00+01:00')"
         )
+        # schema 1 kept a row per event: step 1 skipped, gone back to, finished; step 2 skipped twice
+        conn.executemany(
+            "INSERT INTO session_steps VALUES (1, ?, ?, NULL, ?, '2026-03-10T08:1' || ? || ':00+01:00')",
+            [
+                (1, "Curl", "skipped", 1),
+                (1, "Curl", "completed", 2),
+                (2, "Plank", "skipped", 3),
+                (2, "Plank", "skipped", 4),
+            ],
+        )
     h = open_store(path)
     assert h.schema_version == 2
     old = h.session(1)
     assert old is not None
-    assert (old.session.routine_name, old.session.status, old.session.completed) == ("Old", "complete", 1)
+    assert (old.session.routine_name, old.session.status) == ("Old", "complete")
+    assert (old.session.completed, old.session.skipped) == (2, 1)
     assert old.snapshot == ({"exercise": "merative:bird-dog"},)
-    assert [s.name for s in old.steps] == ["Bird dog"]
+    assert [(s.name, s.status) for s in old.steps] == [
+        ("Bird dog", "completed"),
+        ("Curl", "completed"),
+        ("Plank", "skipped"),
+    ]
     # the new schema's tables work on the migrated file
     h.add_checkin(1, "after", CheckIn(2, ("lower back",), "fine"))
     after = h.session(1)
@@ -207,3 +222,20 @@ def test_a_closed_store_says_so(tmp_path: Path) -> None:
     h.close()
     with pytest.raises(HistoryUnavailable, match="closed"):
         h.sessions()
+
+
+def test_a_step_has_one_row_and_completed_wins(tmp_path: Path) -> None:
+    h = open_store(tmp_path / "h.sqlite3")
+    sid = h.start_session("Morning")
+    h.record_step(sid, 0, "Prone lying", "verywell:prone-lying", "skipped", at=at(TODAY, 8, 1))
+    h.record_step(sid, 0, "Prone lying", "verywell:prone-lying", "completed", at=at(TODAY, 8, 3))  # went back
+    h.record_step(sid, 0, "Prone lying", "verywell:prone-lying", "skipped", at=at(TODAY, 8, 4))  # completed is final
+    h.record_step(sid, 1, "Press-ups", "verywell:press-ups", "skipped", at=at(TODAY, 8, 5))
+    h.record_step(sid, 1, "Press-ups", "verywell:press-ups", "skipped", at=at(TODAY, 8, 6))
+    detail = h.session(sid)
+    assert detail is not None
+    assert [(s.index, s.status, s.at) for s in detail.steps] == [
+        (0, "completed", at(TODAY, 8, 3)),
+        (1, "skipped", at(TODAY, 8, 5)),
+    ]
+    assert (detail.session.completed, detail.session.skipped) == (1, 1)
