@@ -11,11 +11,12 @@ from typing import Any
 
 from history_helpers import TODAY, add_session, open_store
 from textual.app import App, ComposeResult
-from textual.widgets import Input
+from textual.screen import Screen
+from textual.widgets import Input, Static
 
 from backtui.core.history import CheckIn, History, HistoryRecorder
 from backtui.core.model import Frequency, Source
-from backtui.tui.screens.checkin import CheckInScreen
+from backtui.tui.screens.checkin import CheckInScreen, run_with_checkins
 from backtui.tui.screens.history import HistoryScreen
 from backtui.tui.widgets.history_panel import HistoryPanel
 
@@ -114,27 +115,42 @@ class HistoryHost(App[None]):
         self.push_screen(HistoryScreen(self.history, unavailable=self.unavailable))
 
 
+class FakeRunner(Screen[str]):
+    """Stands in for the runner screen: sends its events to the listener, then leaves on Enter."""
+
+    BINDINGS = [("enter", "leave", "Leave")]
+
+    def __init__(self, listener: Callable[[object], None], events: list[object]) -> None:
+        super().__init__()
+        self.listener = listener
+        self.events = events
+
+    def compose(self) -> ComposeResult:
+        yield Static("running", id="fake-runner")
+
+    def on_mount(self) -> None:
+        for event in self.events:
+            self.listener(event)
+
+    def action_leave(self) -> None:
+        self.dismiss("summary")
+
+
 class RunHost(App[None]):
-    """A stand-in for the runner: before check-in, the session's events, after check-in."""
+    """Runs a fake routine through ``run_with_checkins``, as the app does."""
 
     def __init__(self, recorder: HistoryRecorder, events: list[object]) -> None:
         super().__init__()
         self.recorder = recorder
         self.events = events
-        self.finished = False
+        self.results: list[object] = []
+
+    @property
+    def finished(self) -> bool:
+        return bool(self.results)
 
     def on_mount(self) -> None:
-        self.push_screen(CheckInScreen("before"), self._before)
-
-    def _before(self, checkin: CheckIn | None) -> None:
-        self.recorder.checkin("before", checkin)
-        for event in self.events:
-            self.recorder(event)
-        self.push_screen(CheckInScreen("after"), self._after)
-
-    def _after(self, checkin: CheckIn | None) -> None:
-        self.recorder.checkin("after", checkin)
-        self.finished = True
+        run_with_checkins(self, self.recorder, lambda listener: FakeRunner(listener, self.events), self.results.append)
 
 
 def store(path: Path, fill: object = None, day: date = TODAY) -> History:

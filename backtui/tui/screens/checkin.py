@@ -6,16 +6,17 @@ when the person skips it (Escape, or ``s`` outside the note). Enter saves.
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, Literal
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from backtui.core.history import AREAS, CheckIn
+from backtui.core.history import AREAS, CheckIn, HistoryRecorder
 from backtui.tui.widgets.pain_scale import PainScale
 
 QUESTIONS = {
@@ -130,3 +131,37 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
     def _pain_chosen(self) -> None:
         self.query_one("#checkin-error", Static).update("")
         self.query_one("#checkin-error").remove_class("-shown")
+
+
+def run_with_checkins(
+    app: App[Any],
+    recorder: HistoryRecorder,
+    runner: Callable[[Callable[[object], None]], Screen[Any]],
+    done: Callable[[Any], None],
+) -> None:
+    """Run a routine between two check-ins, recording everything to the history.
+
+    Asks the before check-in, pushes ``runner(listener)`` (the runner screen, built with
+    the recorder as its session listener), asks the after check-in when the runner is
+    dismissed, then calls ``done`` with the runner's result. With history off there is
+    nothing to keep the answers in, so the check-ins are not asked.
+    """
+
+    def after(checkin: CheckIn | None, result: Any) -> None:
+        recorder.checkin("after", checkin)
+        done(result)
+
+    def ran(result: Any) -> None:
+        if recorder.active and recorder.session_id is not None:
+            app.push_screen(CheckInScreen("after"), lambda checkin: after(checkin, result))
+        else:
+            done(result)
+
+    def before(checkin: CheckIn | None) -> None:
+        recorder.checkin("before", checkin)
+        app.push_screen(runner(recorder), ran)
+
+    if recorder.active:
+        app.push_screen(CheckInScreen("before"), before)
+    else:
+        app.push_screen(runner(recorder), ran)
