@@ -34,6 +34,16 @@ CENTRALIZATION_HINT = (
 NO_PAIN = "Choose a pain level from 0 to 10, or press Escape to skip."
 
 
+class AreaBox(Checkbox, inherit_bindings=False):
+    """A checkbox that toggles with space only, so Enter reaches the form and saves it.
+
+    (A priority Enter binding would run before keys typed just ahead of it reach the
+    focused widget, so "5" then Enter, typed fast, would save no pain level.)
+    """
+
+    BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
+
+
 class CheckInScreen(ModalScreen[CheckIn | None]):
     """Ask how the back feels before or after a session. Escape skips."""
 
@@ -60,7 +70,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
 
     BINDINGS = [
         Binding("escape,s", "skip", "Skip", show=True),
-        Binding("enter", "save", "Save", show=True, priority=True),
+        Binding("enter", "save", "Save", show=True),
     ]
 
     def __init__(self, when: Literal["before", "after"] = "before", *, initial: CheckIn | None = None) -> None:
@@ -77,7 +87,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
             yield Label("Where do you feel it?", classes="field-label")
             with Horizontal(id="areas"):
                 for n, area in enumerate(AREAS):
-                    yield Checkbox(
+                    yield AreaBox(
                         area.capitalize(), value=bool(start and area in start.areas), id=f"area-{n}", compact=True
                     )
             yield Static(CENTRALIZATION_HINT, id="hint")
@@ -99,10 +109,11 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         return CheckIn(pain, areas, self.query_one("#note", Input).value.strip())
 
     def action_save(self) -> None:
-        focused = self.focused
-        if isinstance(focused, Button):
-            focused.press()
-            return
+        self._try_save()
+
+    @on(Input.Submitted, "#note")
+    def _note_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
         self._try_save()
 
     def _try_save(self) -> None:
