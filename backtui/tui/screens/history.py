@@ -97,7 +97,8 @@ class HistoryScreen(Screen[None]):
         elif len(self.sessions) == MAX_ROWS:
             note.update(f"The latest {MAX_ROWS} sessions; Enter opens one. `backtui history` lists them all.")
         else:
-            note.update(f"{len(self.sessions)} sessions, newest first. Enter opens one.")
+            count = len(self.sessions)
+            note.update(f"{count} session{'s' if count != 1 else ''}, newest first. Enter opens one.")
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:

@@ -120,6 +120,8 @@ class HistoryPanel(Vertical):
 
     def set_sources(self, sources: Sequence[Source]) -> None:
         """The chosen routine's sources, whose frequency this week is measured against."""
+        if tuple(sources) == self.sources and self.progress is not None:
+            return  # the same advice: nothing to read again
         self.sources = tuple(sources)
         self.refresh_data()
 
