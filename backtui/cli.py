@@ -24,6 +24,7 @@ COMMANDS: tuple[str, ...] = (
     "validate",
     "plan",
     "schema",
+    "history",
 )
 
 
