@@ -46,7 +46,7 @@ class BacktuiApp(App[int]):
     TITLE = "backtui"
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", key_display="?"),
-        Binding("ctrl+p", "command_palette", "Command palette", show=False),
+        Binding("ctrl+p", "command_palette", "Command palette: search every action", show=False),
         Binding("ctrl+q", "quit", "Quit at once", show=False),
     ]
 

@@ -53,7 +53,7 @@ class AvoidScreen(Screen[None]):
             for item in items:
                 source = self.library.sources.get(item.source_id)
                 yield Static(avoid_card(item, source.title if source else item.source_id), classes="avoid-card")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Avoid list"

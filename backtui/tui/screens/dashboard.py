@@ -41,25 +41,28 @@ MAX_NAME = 120
 
 
 def steps_table(routine: Routine, library: Library) -> Table:
-    """The routine's steps: name, dosage, and a warning line for a missing or avoided exercise."""
+    """The routine's steps: name and source, dosage, and a line for a missing or avoided exercise."""
     from backtui.core.timeline import resolve_all
 
-    table = Table(box=None, expand=True, show_edge=False, pad_edge=False, header_style="bold")
+    table = Table(box=None, expand=True, show_header=False, show_edge=False, pad_edge=False)
     table.add_column("#", justify="right", style="dim", width=3)
-    table.add_column("Exercise", ratio=1)
-    table.add_column("Dosage", ratio=1)
+    table.add_column("Step", ratio=1)
     for step, resolved in zip(routine.steps, resolve_all(routine, library), strict=True):
         exercise = library.get(step.exercise) if step.exercise else None
-        source = exercise.source_id if exercise is not None else ("" if resolved.missing else "custom")
-        cell = Text(resolved.name)
-        if source:
-            cell.append(f"  {source}", style="dim")
+        cell = Text()
+        cell.append(resolved.name, style="bold")
+        if exercise is not None:
+            cell.append(f"  {exercise.source_id}", style="dim")
+        elif not resolved.missing:
+            cell.append("  custom step", style="dim")
+        cell.append(f"\n{dosage_summary(resolved)}")
         if resolved.missing:
-            cell.append(f"\n⚠ {step.exercise} is not in the library; is its plugin installed?", style="bold red")
-        matches = library.avoid_matches(exercise if exercise is not None else resolved.name)
-        for match in matches:
+            source = (step.exercise or "").split(":", 1)[0]
+            cell.append(f"\n⚠ not in the library: is the {source!r} plugin installed?", style="bold red")
+        for match in library.avoid_matches(exercise if exercise is not None else resolved.name):
             cell.append(f"\n⚠ on {match.source.title}'s avoid list: {match.avoid.reason}", style="yellow")
-        table.add_row(str(resolved.index + 1), cell, dosage_summary(resolved))
+        table.add_row(f"{resolved.index + 1}.", cell)
+        table.add_row("", "")
     return table
 
 
@@ -87,6 +90,8 @@ def safety_notes(routine: Routine, library: Library) -> RenderableType:
 
 class DashboardScreen(Screen[None]):
     CSS_PATH = "dashboard.tcss"
+    #: Wide terminals show the safety notes in their own column beside the steps.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
         Binding("enter,r", "run", "Run", key_display="r"),
         Binding("e", "edit", "Edit"),
@@ -113,8 +118,12 @@ class DashboardScreen(Screen[None]):
         with Horizontal(id="dash-body"):
             with Vertical(id="routines-pane"):
                 yield OptionList(id="routine-list")
-            with VerticalScroll(id="detail-pane"):
-                yield Static(id="detail")
+            with VerticalScroll(id="detail-area"):
+                with VerticalScroll(id="detail-pane"):
+                    yield Static(id="detail")
+                with VerticalScroll(id="notes-pane"):
+                    yield Static("Safety notes", id="notes-heading")
+                    yield Static(id="notes")
         with Horizontal(id="history-panel"):
             yield Static("History", id="history-label")
             yield Static(NO_HISTORY, id="history-summary")
@@ -123,9 +132,14 @@ class DashboardScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Dashboard"
         self.query_one("#routines-pane").border_title = "Routines"
-        self.query_one("#detail-pane").border_title = "Routine"
+        self.query_one("#notes-pane").border_title = "Safety notes"
         self.refresh_routines()
         self.query_one("#routine-list", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        # Back from another screen: files may have been saved, fixed or deleted meanwhile.
+        if self.entries or self.query_one("#routine-list", OptionList).option_count:
+            self.refresh_routines()
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -208,26 +222,32 @@ class DashboardScreen(Screen[None]):
 
     def show_detail(self) -> None:
         entry = self.selected
-        pane = self.query_one("#detail-pane")
+        area = self.query_one("#detail-area")
         detail = self.query_one("#detail", Static)
-        pane.remove_class("-broken")
+        notes: RenderableType | None = None
         if entry is None:
-            pane.border_title = "Welcome"
+            title = "Welcome"
             detail.update(WELCOME)
         elif entry.routine is None:
-            pane.border_title = "Broken routine file"
-            pane.add_class("-broken")
+            title = "Broken routine file"
             detail.update(self._broken_detail(entry))
         else:
-            pane.border_title = escape(entry.routine.name)
+            title = escape(entry.routine.name)
             detail.update(self._routine_detail(entry, entry.routine))
-        pane.scroll_home(animate=False)
+            if entry.routine.steps and self.backtui.library_loaded:
+                notes = safety_notes(entry.routine, self.library)
+        area.set_class(entry is not None and entry.routine is None, "-broken")
+        area.set_class(notes is None, "-no-notes")
+        self.query_one("#notes", Static).update(notes or "")
+        for pane in (area, self.query_one("#detail-pane")):
+            pane.border_title = title
+            pane.scroll_home(animate=False)
 
     def _broken_detail(self, entry: RoutineEntry) -> RenderableType:
         text = Text()
         text.append("This file can't be loaded:\n\n", style="bold")
         text.append(relocate_message(entry.error, entry.path), style="red")
-        text.append("\n\nFix it in your editor and press r to see it again")
+        text.append("\n\nFix it in your editor, then press r to try it again")
         text.append("." if entry.bundled else ", or press x to delete it.")
         return text
 
@@ -248,9 +268,6 @@ class DashboardScreen(Screen[None]):
             parts.append(Text("Loading the exercise sources…", style="dim"))
         else:
             parts.append(steps_table(routine, self.library))
-            parts.append(Text(""))
-            parts.append(Text("Safety notes", style="bold underline"))
-            parts.append(safety_notes(routine, self.library))
         return Group(*parts)
 
     # -- actions ----------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ class ErrorScreen(Screen[bool]):
                 "Fix the file in your editor, then press [b]r[/b] to try again, or [b]Esc[/b] to go back.",
                 id="error-help",
             )
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Routine error"

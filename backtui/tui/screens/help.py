@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Iterable, Iterator
 
@@ -29,8 +30,8 @@ PLACES: tuple[tuple[str, str, str], ...] = (
 #: Keys every list, form and scroll area has, which no BINDINGS of ours declares.
 MOVING = (
     ("↑ ↓ PgUp PgDn", "move in a list or scroll"),
-    ("tab / shift+tab", "next / previous area"),
-    ("^p", "command palette: search every action"),
+    ("tab shift+tab", "next / previous area"),
+    ("mouse", "click, scroll and select work too"),
 )
 
 
@@ -48,7 +49,8 @@ def key_rows(app: App[object], bindings: Iterable[BindingType]) -> Iterator[tupl
     by_action: dict[str, tuple[list[str], str]] = {}
     for binding in Binding.make_bindings(bindings):
         keys, description = by_action.setdefault(binding.action, ([], ""))
-        key = app.get_key_display(binding)
+        # Each key as itself: a key_display stands for a whole group of keys in the footer.
+        key = app.get_key_display(dataclasses.replace(binding, key_display=None))
         if key not in keys:
             keys.append(key)
         if not description:
@@ -86,7 +88,7 @@ class HelpScreen(Screen[None]):
                     rows.extend(MOVING)
                 if rows:
                     yield Static(self._table(heading, rows), classes="help-section")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Help"
@@ -97,7 +99,7 @@ class HelpScreen(Screen[None]):
         table = Table(
             title=heading, title_justify="left", title_style="bold", show_header=False, box=None, expand=False
         )
-        table.add_column("keys", style="bold cyan", min_width=14, no_wrap=True)
+        table.add_column("keys", style="bold cyan", width=16, no_wrap=True)
         table.add_column("does")
         for keys, description in rows:
             table.add_row(keys, description)

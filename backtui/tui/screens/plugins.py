@@ -73,7 +73,7 @@ class PluginsScreen(Screen[None]):
                     card.add_class("-failed")
                 yield card
             yield Static(DOCS_POINTER, id="plugins-docs")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Plugins"
