@@ -8,6 +8,8 @@ on every run.
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import os
 from pathlib import Path
 
@@ -196,3 +198,13 @@ def make_app(
 def _restore_cwd(monkeypatch: pytest.MonkeyPatch) -> None:
     """``make_app`` moves into the temp dir; put the working folder back afterwards."""
     monkeypatch.chdir(Path.cwd())
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run ``async def`` tests (Pilot journeys) in a fresh event loop; no async plugin needed."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True
