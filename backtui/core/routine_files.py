@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import msgspec
-import tomli_w
 
 from backtui.core import paths
 from backtui.core.routine import SCHEMA_VERSION, Routine
@@ -42,6 +41,8 @@ def load_routine(path: Path, display: str | None = None) -> Routine:
 
 def dumps(routine: Routine) -> str:
     """The routine as TOML: fixed key order, values equal to their defaults left out."""
+    import tomli_w  # only saving needs it; listing routines at start-up does not
+
     data = msgspec.to_builtins(routine)
     data["schema"] = routine.schema  # always written, so a file says which format it is
     ordered = {k: data[k] for k in ("schema", "name", "description", "defaults", "steps") if k in data}

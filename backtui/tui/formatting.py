@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from backtui.core.routine import ResolvedStep
-from backtui.core.timeline import FALLBACK_DURATION_S
+if TYPE_CHECKING:
+    from backtui.core.routine import ResolvedStep
 
 
 def clock(seconds: float) -> str:
@@ -39,6 +40,8 @@ _SIDES = {"each": "each side", "alternate": "alternating sides"}
 
 def dosage_summary(step: ResolvedStep) -> str:
     """One line: ``2 sets × 10 reps · hold 5 s · each side`` or ``1 min · each side``."""
+    from backtui.core.timeline import FALLBACK_DURATION_S  # the timeline (and plugins) load after the first frame
+
     parts: list[str] = []
     if step.reps is not None:
         reps = plural(step.reps, "rep")

@@ -18,12 +18,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from backtui.core.library import Library
 from backtui.core.routine import Routine
 from backtui.core.routine_files import RoutineEntry, list_routines, save_routine, user_path_for
 from backtui.tui.formatting import clock, display_path, dosage_summary, plural, relocate_message, spoken
 
 if TYPE_CHECKING:
+    from backtui.core.library import Library
     from backtui.tui.app import BacktuiApp
 
 FIRST_ROUTINE = "Press c to create your first routine"
@@ -166,7 +166,11 @@ class DashboardScreen(Screen[None]):
 
     @property
     def library(self) -> Library:
-        return self.backtui.library or Library()
+        if self.backtui.library is None:
+            from backtui.core.library import Library
+
+            return Library()
+        return self.backtui.library
 
     def _plan_totals(self) -> dict[Path, int]:
         if not self.backtui.library_loaded:
