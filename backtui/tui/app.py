@@ -187,8 +187,11 @@ class BacktuiApp(App[int]):
             if routine is None:
                 return
         library = self.ensure_library()
-        from backtui.tui.screens.builder import BuilderScreen  # type: ignore[import-untyped,import-not-found,unused-ignore]
-
+        try:
+            from backtui.tui.screens.builder import BuilderScreen  # type: ignore[import-untyped,import-not-found,unused-ignore]
+        except ImportError as exc:
+            self._unavailable("builder", exc)
+            return
         screen = BuilderScreen(library, routine=routine, path=path, bundled=self.is_bundled(path))
         self.push_screen(screen, self._builder_closed)
 
@@ -197,9 +200,18 @@ class BacktuiApp(App[int]):
         if routine is None:
             return
         library = self.ensure_library()
-        from backtui.tui.screens.runner import RunnerScreen  # type: ignore[import-untyped,import-not-found,unused-ignore]
-
+        try:
+            from backtui.tui.screens.runner import RunnerScreen  # type: ignore[import-untyped,import-not-found,unused-ignore]
+        except ImportError as exc:
+            self._unavailable("runner", exc)
+            return
         self.push_screen(RunnerScreen(routine, library, self.clock, path=path), self._runner_closed)
+
+    def _unavailable(self, what: str, exc: ImportError) -> None:
+        """A screen that cannot be imported is an error to show, not a crash."""
+        self.notify(escape(f"The {what} can't be opened: {exc}"), title="Not available", severity="error")
+        if self.start != "dashboard":
+            self.exit(1)
 
     @staticmethod
     def is_bundled(path: Path | None) -> bool:

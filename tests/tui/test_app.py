@@ -222,3 +222,15 @@ async def test_backtui_run_broken_file_shows_the_error_and_exits_1_on_escape(tmp
         await pilot.press("escape")
         await pilot.pause()
     assert app.return_value == 1
+
+
+async def test_a_screen_that_cannot_be_imported_is_reported_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "backtui.tui.screens.runner", None)  # import fails
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert any("The runner can't be opened" in n.message for n in app._notifications)

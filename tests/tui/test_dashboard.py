@@ -207,3 +207,13 @@ async def test_avoid_list_shows_each_item_with_reason_and_source(tmp_path: Path)
         assert "Sit-ups" in cards[0]
         assert "Steady Core Guide" in cards[0]
         assert "pressure on the discs" in cards[0]
+
+
+async def test_a_missing_exercise_says_whether_its_source_is_loaded(tmp_path: Path) -> None:
+    routine = 'name = "Odd"\n\n[[steps]]\nexercise = "calm:handstand"\n\n[[steps]]\nexercise = "gone:stretch"\n'
+    app = make_app(tmp_path, bundled={}, mine={"odd.toml": routine})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        detail = detail_text(app)
+        assert "Calm Back Exercises has no exercise 'handstand'" in detail
+        assert "is the 'gone' plugin installed?" in detail

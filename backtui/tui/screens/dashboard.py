@@ -36,6 +36,7 @@ WELCOME = (
     "and [b]?[/b] for every key."
 )
 NO_SOURCES = "No exercise sources are loaded, so the library is empty. Press P to see why and how to install one."
+NO_EXERCISES = "The loaded sources provide no exercises, so the library is empty. Press P to see them."
 NO_HISTORY = "No sessions yet"
 MAX_NAME = 120
 
@@ -57,8 +58,12 @@ def steps_table(routine: Routine, library: Library) -> Table:
             cell.append("  custom step", style="dim")
         cell.append(f"\n{dosage_summary(resolved)}")
         if resolved.missing:
-            source = (step.exercise or "").split(":", 1)[0]
-            cell.append(f"\n⚠ not in the library: is the {source!r} plugin installed?", style="bold red")
+            source, _, slug = (step.exercise or "").partition(":")
+            if source in library.sources:
+                problem = f"{library.sources[source].title} has no exercise {slug!r}"
+            else:
+                problem = f"not in the library: is the {source!r} plugin installed?"
+            cell.append(f"\n⚠ {problem}", style="bold red")
         for match in library.avoid_matches(exercise if exercise is not None else resolved.name):
             cell.append(f"\n⚠ on {match.source.title}'s avoid list: {match.avoid.reason}", style="yellow")
         table.add_row(f"{resolved.index + 1}.", cell)
@@ -149,7 +154,9 @@ class DashboardScreen(Screen[None]):
         keep = select or (current.path if current else None)
         self.entries = list_routines()
         self.totals = self._plan_totals()
-        self.query_one("#dash-banner").display = self.backtui.library_loaded and not self.library.exercises
+        banner = self.query_one("#dash-banner", Static)
+        banner.display = self.backtui.library_loaded and not self.library.exercises
+        banner.update(NO_EXERCISES if self.library.sources else NO_SOURCES)
         option_list = self.query_one("#routine-list", OptionList)
         option_list.clear_options()
         option_list.add_options(self._options())
