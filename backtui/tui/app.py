@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from rich.markup import escape
 from textual import events
@@ -261,25 +261,22 @@ class BacktuiApp(App[int]):
 
         self.push_screen(AvoidScreen(self.ensure_library()))
 
-    def _dashboard(self) -> Screen[None] | None:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         from backtui.tui.screens.dashboard import DashboardScreen
 
-        return self.screen if isinstance(self.screen, DashboardScreen) else None
-
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        if self._dashboard() is not None:
+        # ``screen`` is the screen the palette was opened from; the palette is on top of it.
+        if isinstance(screen, DashboardScreen):
             for title, help_text, action in DASHBOARD_COMMANDS:
-                yield SystemCommand(title, help_text, self._palette(action))
+                yield SystemCommand(title, help_text, self._palette(screen, action))
         yield SystemCommand("Plugins", "Every exercise source, where it comes from, any error (P)", self.action_plugins)
         yield SystemCommand("Avoid list", "Exercises the sources advise against, and why (a)", self.action_avoid)
         yield SystemCommand("Help", "Every key of every screen (?)", self.action_help)
         yield from (c for c in super().get_system_commands(screen) if c.title in {"Theme", "Quit", "Keys"})
 
-    def _palette(self, action: str) -> ActionCallback:
+    @staticmethod
+    def _palette(screen: Screen[Any], action: str) -> ActionCallback:
         async def run() -> None:
-            dashboard = self._dashboard()
-            if dashboard is not None:
-                await dashboard.run_action(action)
+            await screen.run_action(action)
 
         return run
 
