@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from rich.table import Table
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -72,6 +72,7 @@ def places() -> Iterator[tuple[str, type]]:
 
 class HelpScreen(Screen[None]):
     CSS_PATH = "help.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [Binding("escape,q,question_mark,f1", "back", "Close help")]
 
     def compose(self) -> ComposeResult:
@@ -82,12 +83,25 @@ class HelpScreen(Screen[None]):
                 "healthcare professional if it is severe or lasts.",
                 id="help-intro",
             )
+            sections: list[tuple[int, Table]] = []
             for heading, cls in places():
                 rows = list(key_rows(self.app, own_bindings(cls)))
                 if heading == "Everywhere":
                     rows.extend(MOVING)
                 if rows:
-                    yield Static(self._table(heading, rows), classes="help-section")
+                    sections.append((len(rows) + 2, self._table(heading, rows)))
+            # Two columns on wide terminals (one below the other when narrow), split near half the lines.
+            total, running, split = sum(n for n, _ in sections), 0, len(sections)
+            for index, (lines, _) in enumerate(sections):
+                if running >= total / 2:
+                    split = index
+                    break
+                running += lines
+            with Horizontal(id="help-columns"):
+                for part in (sections[:split], sections[split:]):
+                    with Vertical(classes="help-column"):
+                        for _, table in part:
+                            yield Static(table, classes="help-section")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
