@@ -93,6 +93,8 @@ def main() -> int:
             for name in names:
                 (folder / f"{name.lower().replace(' ', '-')}.toml").write_text(ROUTINE.format(name=name))
         env = {**os.environ, "BACKTUI_HOME": str(Path(tmp, "home")), "BACKTUI_BUNDLED_ROUTINES": str(bundled)}
+        # Time running code, not compiling it: let the warm-up run write bytecode as an install would.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         env.pop("BACKTUI_LOAD_PLUGINS", None)
         env.pop("BACKTUI_DISABLE_PLUGINS", None)
         kinds = {

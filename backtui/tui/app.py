@@ -85,7 +85,11 @@ class BacktuiApp(App[int]):
         self._announce_failures()
         return library
 
-    def _load_in_background(self) -> None:
+    def load_library_in_background(self) -> None:
+        """Load the plugins in a thread; the dashboard refreshes when they arrive. Does nothing if loaded."""
+        if self.library is not None:
+            return
+
         def work() -> None:
             self._load_library()
             self.call_from_thread(self._library_ready)
@@ -129,11 +133,8 @@ class BacktuiApp(App[int]):
         if self.start == "dashboard":
             from backtui.tui.screens.dashboard import DashboardScreen
 
-            self.push_screen(DashboardScreen())
-            if self.library is None:
-                self.call_after_refresh(self._load_in_background)
-            else:
-                self._announce_failures()
+            self.push_screen(DashboardScreen())  # it asks for the library once it has drawn itself
+            self._announce_failures()
         elif self.start == "build":
             path = self.start_path
             self.open_builder(path, new=path is None or not path.exists())

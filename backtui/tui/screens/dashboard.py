@@ -140,6 +140,8 @@ class DashboardScreen(Screen[None]):
         self.query_one("#notes-pane").border_title = "Safety notes"
         self.refresh_routines()
         self.query_one("#routine-list", OptionList).focus()
+        # Plugins load after the first frame is up, so the routines show at once.
+        self.call_after_refresh(self.backtui.load_library_in_background)
 
     def on_screen_resume(self) -> None:
         # Back from another screen: files may have been saved, fixed or deleted meanwhile.
@@ -155,8 +157,10 @@ class DashboardScreen(Screen[None]):
         self.entries = list_routines()
         self.totals = self._plan_totals()
         banner = self.query_one("#dash-banner", Static)
-        banner.display = self.backtui.library_loaded and not self.library.exercises
-        banner.update(NO_EXERCISES if self.library.sources else NO_SOURCES)
+        library = self.backtui.library
+        banner.display = library is not None and not library.exercises
+        if library is not None:
+            banner.update(NO_EXERCISES if library.sources else NO_SOURCES)
         option_list = self.query_one("#routine-list", OptionList)
         option_list.clear_options()
         option_list.add_options(self._options())
