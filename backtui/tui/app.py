@@ -42,7 +42,9 @@ DASHBOARD_COMMANDS: tuple[tuple[str, str, str], ...] = (
 class BacktuiApp(App[int]):
     """``App[int]``: the exit code ``run_app`` returns."""
 
-    CSS_PATH = "app.tcss"
+    # The dashboard is the default screen, which Textual mounts without reading its
+    # CSS_PATH, so the app reads that file for it.
+    CSS_PATH = ["app.tcss", "screens/dashboard.tcss"]
     TITLE = "backtui"
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", key_display="?"),
@@ -129,12 +131,17 @@ class BacktuiApp(App[int]):
 
     # -- start-up -----------------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The dashboard is the app's first screen (no blank screen drawn before it)."""
         if self.start == "dashboard":
             from backtui.tui.screens.dashboard import DashboardScreen
 
-            self.push_screen(DashboardScreen())  # it asks for the library once it has drawn itself
-            self._announce_failures()
+            return DashboardScreen()
+        return super().get_default_screen()
+
+    def on_mount(self) -> None:
+        if self.start == "dashboard":
+            self._announce_failures()  # the dashboard itself asks for the library once it has drawn
         elif self.start == "build":
             path = self.start_path
             self.open_builder(path, new=path is None or not path.exists())

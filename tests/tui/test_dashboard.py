@@ -165,7 +165,7 @@ async def test_running_a_broken_routine_opens_the_error_view_with_the_validate_m
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ErrorScreen)
-        assert len(app.screen_stack) == 3  # default screen, dashboard, error view
+        assert len(app.screen_stack) == 2  # dashboard, error view
         # Edit fails the same way; Esc returns to the dashboard.
         await pilot.press("escape", "e")
         await pilot.pause()

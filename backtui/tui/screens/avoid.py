@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from backtui.core.library import Library
 from backtui.core.model import Avoid
 from backtui.tui.formatting import plural
+from backtui.tui.widgets.title_bar import TitleBar
 
 EMPTY = "None of the loaded sources lists exercises to avoid."
 
@@ -39,7 +40,7 @@ class AvoidScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         items = list(self.library.avoid.values())
-        yield Header(show_clock=False)
+        yield TitleBar("Avoid list")
         with VerticalScroll(id="avoid-list"):
             if not items:
                 yield Static(EMPTY, id="avoid-empty")
@@ -56,7 +57,6 @@ class AvoidScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = "Avoid list"
         self.query_one("#avoid-list").border_title = "Exercises to avoid"
 
     def action_back(self) -> None:

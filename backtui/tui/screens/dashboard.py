@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from backtui.core.routine import Routine
 from backtui.core.routine_files import RoutineEntry, list_routines, save_routine, user_path_for
 from backtui.tui.formatting import clock, display_path, dosage_summary, plural, relocate_message, spoken
+from backtui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from backtui.core.library import Library
@@ -118,7 +119,7 @@ class DashboardScreen(Screen[None]):
         return cast("BacktuiApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield TitleBar("Dashboard")
         yield Static(NO_SOURCES, id="dash-banner")
         with Horizontal(id="dash-body"):
             with Vertical(id="routines-pane"):
@@ -135,7 +136,6 @@ class DashboardScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.sub_title = "Dashboard"
         self.query_one("#routines-pane").border_title = "Routines"
         self.query_one("#notes-pane").border_title = "Safety notes"
         self.refresh_routines()

@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
+
+from backtui.tui.widgets.title_bar import TitleBar
 
 
 class ErrorScreen(Screen[bool]):
@@ -29,7 +31,7 @@ class ErrorScreen(Screen[bool]):
         self.doing = doing
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield TitleBar("Routine error")
         with Vertical(id="error-box"):
             yield Static(f"Can't {self.doing} this routine", id="error-title")
             yield Static(f"[b]File[/b]  {escape(self.path)}", id="error-file")
@@ -41,7 +43,6 @@ class ErrorScreen(Screen[bool]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = "Routine error"
         self.query_one("#error-box").border_title = "Error"
 
     def action_retry(self) -> None:

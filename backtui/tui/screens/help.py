@@ -11,7 +11,9 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
+
+from backtui.tui.widgets.title_bar import TitleBar
 
 #: (heading, module, class) of every place with keys, in the order a user meets them.
 #: The builder and runner are imported only when the help is shown, and left out if absent.
@@ -76,7 +78,7 @@ class HelpScreen(Screen[None]):
     BINDINGS = [Binding("escape,q,question_mark,f1", "back", "Close help")]
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield TitleBar("Help")
         with VerticalScroll(id="help-body"):
             yield Static(
                 "backtui paces exercises the sources describe. Stop if pain increases, and see a "
@@ -105,7 +107,6 @@ class HelpScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = "Help"
         self.query_one("#help-body").border_title = "Keys"
 
     @staticmethod

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from backtui.core.plugins import PluginRecord
 from backtui.tui.formatting import plural
+from backtui.tui.widgets.title_bar import TitleBar
 
 DOCS_POINTER = "Write a source of your own: docs/plugins.md explains how (backtui new-plugin NAME scaffolds one)."
 NO_PLUGINS = (
@@ -62,7 +63,7 @@ class PluginsScreen(Screen[None]):
         self.records = tuple(records)
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield TitleBar("Plugins")
         with VerticalScroll(id="plugins-list"):
             yield Static(self._summary(), id="plugins-summary")
             if not self.records:
@@ -76,7 +77,6 @@ class PluginsScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = "Plugins"
         self.query_one("#plugins-list").border_title = "Exercise sources"
 
     def _summary(self) -> str:
