@@ -113,6 +113,7 @@ class DashboardScreen(Screen[None]):
         super().__init__()
         self.entries: list[RoutineEntry] = []
         self.totals: dict[Path, int] = {}
+        self._resumed = False
 
     @property
     def backtui(self) -> BacktuiApp:
@@ -145,8 +146,9 @@ class DashboardScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         # Back from another screen: files may have been saved, fixed or deleted meanwhile.
-        if self.entries or self.query_one("#routine-list", OptionList).option_count:
+        if self._resumed:
             self.refresh_routines()
+        self._resumed = True  # the first resume is the first showing; on_mount has just listed them
 
     # -- data ---------------------------------------------------------------------------------
 
