@@ -98,6 +98,8 @@ class DashboardScreen(Screen[None]):
     CSS_PATH = "dashboard.tcss"
     #: Wide terminals show the safety notes in their own column beside the steps.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    # Start with the narrow class so an 80-column first frame isn't styled twice.
+    DEFAULT_CLASSES = "-narrow"
     BINDINGS = [
         Binding("enter,r", "run", "Run", key_display="r"),
         Binding("e", "edit", "Edit"),
