@@ -217,9 +217,11 @@ class BacktuiApp(App[int]):
 
     def _unavailable(self, what: str, exc: ImportError) -> None:
         """A screen that cannot be imported is an error to show, not a crash."""
-        self.notify(escape(f"The {what} can't be opened: {exc}"), title="Not available", severity="error")
+        text = f"The {what} can't be opened: {exc}"
         if self.start != "dashboard":
-            self.exit(1)
+            self.exit(1, return_code=1, message=f"backtui: {text}")  # printed once the terminal is restored
+        else:
+            self.notify(escape(text), title="Not available", severity="error")
 
     @staticmethod
     def is_bundled(path: Path | None) -> bool:
