@@ -236,3 +236,14 @@ async def test_a_screen_that_cannot_be_imported_is_reported_not_a_crash(
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         assert any("The runner can't be opened" in n.message for n in app._notifications)
+
+
+@pytest.mark.parametrize("blink", [True, False])
+async def test_cursor_blink_setting_reaches_focused_text_inputs(tmp_path: Path, blink: bool) -> None:
+    app = make_app(tmp_path)
+    app.cursor_blink = blink  # make_app turns it off for screenshots
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")  # the command palette's search box takes focus
+        await pilot.pause()
+        assert app.focused is not None and hasattr(app.focused, "cursor_blink")
+        assert app.focused.cursor_blink is blink
