@@ -74,6 +74,7 @@ class BacktuiApp(App[int]):
         self.cursor_blink = cursor_blink
         self._load_lock = threading.Lock()
         self._announced = False
+        self._load_error = ""
 
     # -- the library ------------------------------------------------------------------------
 
@@ -105,7 +106,11 @@ class BacktuiApp(App[int]):
                 from backtui.core.library import Library
                 from backtui.core.plugins import load
 
-                self.library = Library.from_load(load())
+                try:
+                    self.library = Library.from_load(load())
+                except Exception as exc:  # BACKTUI_STRICT_PLUGINS's PluginError: say so, run with no sources
+                    self._load_error = " ".join(str(exc).split()) or type(exc).__name__
+                    self.library = Library()
             return self.library
 
     def _library_ready(self) -> None:
@@ -121,6 +126,8 @@ class BacktuiApp(App[int]):
         if self._announced or self.library is None:
             return
         self._announced = True
+        if self._load_error:
+            self.notify(escape(self._load_error), title="Plugins could not be loaded", severity="error", timeout=12)
         for record in self.library.failed:
             self.notify(
                 escape(record.describe()) + "\nPress P for the plugins view.",
@@ -264,7 +271,8 @@ class BacktuiApp(App[int]):
     def action_plugins(self) -> None:
         from backtui.tui.screens.plugins import PluginsScreen
 
-        self.push_screen(PluginsScreen(self.ensure_library().records))
+        library = self.ensure_library()
+        self.push_screen(PluginsScreen(library.records, error=self._load_error))
 
     def action_avoid(self) -> None:
         from backtui.tui.screens.avoid import AvoidScreen

@@ -247,3 +247,27 @@ async def test_cursor_blink_setting_reaches_focused_text_inputs(tmp_path: Path, 
         await pilot.pause()
         assert app.focused is not None and hasattr(app.focused, "cursor_blink")
         assert app.focused.cursor_blink is blink
+
+
+async def test_strict_plugin_loading_failure_is_shown_and_the_app_keeps_running(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from backtui.core import plugins
+
+    def strict_failure(**_: object) -> None:
+        raise plugins.PluginError("plugin 'wobbly' (backtui-wobbly 0.1.0): [b]boom[/b]")
+
+    monkeypatch.setattr(plugins, "load", strict_failure)
+    make_app(tmp_path)
+    app = BacktuiApp(cursor_blink=False)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert [n.title for n in app._notifications] == ["Plugins could not be loaded"]
+        assert "[b]boom[/b]" in str(app.screen.query_one("Toast", Static).render())
+        assert app.screen.query_one("#dash-banner").display
+        await pilot.press("P")
+        await pilot.pause()
+        assert "Loading stopped: plugin 'wobbly'" in str(app.screen.query_one("#plugins-error", Static).render())

@@ -58,14 +58,18 @@ class PluginsScreen(Screen[None]):
     CSS_PATH = "plugins.tcss"
     BINDINGS = [Binding("escape,q", "back", "Back")]
 
-    def __init__(self, records: Sequence[PluginRecord]) -> None:
+    def __init__(self, records: Sequence[PluginRecord], *, error: str = "") -> None:
+        """``error``: why loading stopped altogether (``BACKTUI_STRICT_PLUGINS``), if it did."""
         super().__init__()
         self.records = tuple(records)
+        self.error = error
 
     def compose(self) -> ComposeResult:
         yield TitleBar("Plugins")
         with VerticalScroll(id="plugins-list"):
             yield Static(self._summary(), id="plugins-summary")
+            if self.error:
+                yield Static(Text(f"Loading stopped: {self.error}", style="bold red"), id="plugins-error")
             if not self.records:
                 yield Static(NO_PLUGINS, id="plugins-empty")
             for record in self.records:
