@@ -271,3 +271,18 @@ async def test_strict_plugin_loading_failure_is_shown_and_the_app_keeps_running(
         await pilot.press("P")
         await pilot.pause()
         assert "Loading stopped: plugin 'wobbly'" in str(app.screen.query_one("#plugins-error", Static).render())
+
+
+async def test_a_click_chooses_a_routine_and_a_second_click_runs_it(tmp_path: Path, stub_screens: None) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        # Rows: Bundled, Core basics (2 lines), Gentle morning (2 lines), ...
+        await pilot.click("#routine-list", offset=(3, 3))
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.screen.query_one("#detail-area").border_title == "Gentle morning"
+        await pilot.click("#routine-list", offset=(3, 3))
+        await pilot.pause()
+        assert isinstance(app.screen, StubRunner)
+        assert app.screen.args["routine"].name == "Gentle morning"

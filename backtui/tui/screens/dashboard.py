@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from backtui.core.routine import Routine
 from backtui.core.routine_files import RoutineEntry, list_routines, save_routine, user_path_for
 from backtui.tui.formatting import clock, display_path, dosage_summary, plural, relocate_message, spoken
+from backtui.tui.widgets.routine_list import RoutineList
 from backtui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ class DashboardScreen(Screen[None]):
         yield Static(NO_SOURCES, id="dash-banner")
         with Horizontal(id="dash-body"):
             with Vertical(id="routines-pane"):
-                yield OptionList(id="routine-list")
+                yield RoutineList(id="routine-list")
             with VerticalScroll(id="detail-area"):
                 with VerticalScroll(id="detail-pane"):
                     yield Static(id="detail")
