@@ -18,6 +18,8 @@ from backtui.core.tomlfile import DataError
 
 #: Subcommand modules in ``backtui.commands``, in the order ``--help`` lists them.
 COMMANDS: tuple[str, ...] = (
+    "build",
+    "run",
     "plugins",
     "exercises",
     "new-plugin",
