@@ -23,6 +23,7 @@ from backtui.core.clock import Clock, MonotonicClock
 from backtui.tui.screens.too_small import TooSmallScreen, is_too_small
 
 if TYPE_CHECKING:
+    from backtui.core.history import Opened
     from backtui.core.library import Library
     from backtui.core.plugins import LoadResult
     from backtui.core.routine import Routine
@@ -75,6 +76,16 @@ class BacktuiApp(App[int]):
         self._load_lock = threading.Lock()
         self._announced = False
         self._load_error = ""
+        self._history: Opened | None = None
+
+    @property
+    def history(self) -> Opened:
+        """The session history, opened on first use; ``.history`` is None (and ``.error`` says why) when off."""
+        if self._history is None:
+            from backtui.core.history import open_history
+
+            self._history = open_history()
+        return self._history
 
     # -- the library ------------------------------------------------------------------------
 
@@ -220,7 +231,19 @@ class BacktuiApp(App[int]):
         except ImportError as exc:
             self._unavailable("runner", exc)
             return
-        self.push_screen(RunnerScreen(routine, library, self.clock, path=path), self._runner_closed)
+        from backtui.core.history import HistoryRecorder
+        from backtui.tui.screens.checkin import run_with_checkins
+
+        def history_failed(message: str) -> None:
+            self.notify(escape(f"History is off: {message}"), severity="warning", timeout=10)
+
+        recorder = HistoryRecorder(self.history.history, routine, path, on_error=history_failed)
+        run_with_checkins(
+            self,
+            recorder,
+            lambda listener: RunnerScreen(routine, library, self.clock, path=path, listener=listener),
+            self._runner_closed,
+        )
 
     def _unavailable(self, what: str, exc: ImportError) -> None:
         """A screen that cannot be imported is an error to show, not a crash."""

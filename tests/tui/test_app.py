@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from backtui.core.routine_files import load_routine
 from backtui.tui.app import BacktuiApp
+from backtui.tui.screens.checkin import CheckInScreen
 from backtui.tui.screens.dashboard import DashboardScreen
 from backtui.tui.screens.error import ErrorScreen
 from backtui.tui.screens.help import HelpScreen, own_bindings, places
@@ -36,12 +37,30 @@ class StubBuilder(Screen["Path | None"]):
 
 
 class StubRunner(Screen[object]):
-    def __init__(self, routine: Any, library: Any, clock: Any, *, path: Path | None = None, bell: bool = True) -> None:
+    def __init__(
+        self,
+        routine: Any,
+        library: Any,
+        clock: Any,
+        *,
+        path: Path | None = None,
+        bell: bool = True,
+        listener: Any = None,
+    ) -> None:
         super().__init__()
         self.args = {"routine": routine, "library": library, "clock": clock, "path": path}
+        self.listener = listener
 
     def compose(self) -> ComposeResult:
         yield Static("runner")
+
+
+async def skip_checkin(pilot: Any) -> None:
+    """Running asks how the back feels first; skip it with Escape, as a user may."""
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CheckInScreen)
+    await pilot.press("escape")
+    await pilot.pause()
 
 
 @pytest.fixture
@@ -178,8 +197,9 @@ async def test_run_opens_the_runner_with_the_routine_library_and_clock(tmp_path:
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "enter")  # Gentle morning
-        await pilot.pause()
+        await skip_checkin(pilot)
         assert isinstance(app.screen, StubRunner)
+        assert app.screen.listener is not None  # the history recorder hears the session
         path = tmp_path / "bundled" / "gentle-morning.toml"
         assert app.screen.args == {
             "routine": load_routine(path),
@@ -197,7 +217,7 @@ async def test_backtui_run_file_leaves_the_app_when_the_runner_closes(tmp_path: 
     path = tmp_path / "bundled" / "core-basics.toml"
     app = make_app(tmp_path, start="run", path=path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await skip_checkin(pilot)
         assert isinstance(app.screen, StubRunner)
         app.screen.dismiss(None)
         await pilot.pause()
@@ -283,6 +303,6 @@ async def test_a_click_chooses_a_routine_and_a_second_click_runs_it(tmp_path: Pa
         assert isinstance(app.screen, DashboardScreen)
         assert app.screen.query_one("#detail-area").border_title == "Gentle morning"
         await pilot.click("#routine-list", offset=(3, 3))
-        await pilot.pause()
+        await skip_checkin(pilot)
         assert isinstance(app.screen, StubRunner)
         assert app.screen.args["routine"].name == "Gentle morning"

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from backtui.core.routine import Routine
 from backtui.core.routine_files import RoutineEntry, list_routines, save_routine, user_path_for
 from backtui.tui.formatting import clock, display_path, dosage_summary, plural, relocate_message, spoken
+from backtui.tui.widgets.history_panel import HistoryPanel
 from backtui.tui.widgets.routine_list import RoutineList
 from backtui.tui.widgets.title_bar import TitleBar
 
@@ -108,6 +109,7 @@ class DashboardScreen(Screen[None]):
         Binding("d", "duplicate", "Duplicate"),
         Binding("x,delete", "delete", "Delete", key_display="x"),
         Binding("P", "plugins", "Plugins"),
+        Binding("h", "history", "History"),
         Binding("a", "avoid", "Avoid list", show=False),
         Binding("q", "quit", "Quit"),
     ]
@@ -134,9 +136,9 @@ class DashboardScreen(Screen[None]):
                 with VerticalScroll(id="notes-pane"):
                     yield Static("Safety notes", id="notes-heading")
                     yield Static(id="notes")
-        with Horizontal(id="history-panel"):
-            yield Static("History", id="history-label")
-            yield Static(NO_HISTORY, id="history-summary")
+        with Vertical(id="history-panel"):
+            opened = self.backtui.history
+            yield HistoryPanel(opened.history, unavailable=opened.error, compact=True, id="history")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -147,7 +149,18 @@ class DashboardScreen(Screen[None]):
         # Plugins load after the first frame is up, so the routines show at once.
         self.call_after_refresh(self.backtui.load_library_in_background)
 
+    def action_history(self) -> None:
+        from backtui.tui.screens.history import HistoryScreen
+
+        opened = self.backtui.history
+        self.app.push_screen(HistoryScreen(opened.history, unavailable=opened.error))
+
+    def on_resize(self) -> None:
+        # the full history panel when there is room for it, one line (and any warning) when not
+        self.query_one(HistoryPanel).compact = self.size.height < 40
+
     def on_screen_resume(self) -> None:
+        self.query_one(HistoryPanel).refresh_data()  # a session may have just been recorded
         # Back from another screen: files may have been saved, fixed or deleted meanwhile.
         if self._resumed:
             self.refresh_routines()
@@ -256,6 +269,12 @@ class DashboardScreen(Screen[None]):
             detail.update(self._routine_detail(entry, entry.routine))
             if entry.routine.steps and self.backtui.library_loaded:
                 notes = safety_notes(entry.routine, self.library)
+        from backtui.core.progress import routine_sources
+
+        routine = entry.routine if entry is not None else None
+        self.query_one(HistoryPanel).set_sources(
+            routine_sources((step.exercise for step in routine.steps), self.library.sources) if routine else ()
+        )
         area.set_class(entry is not None and entry.routine is None, "-broken")
         area.set_class(notes is None, "-no-notes")
         self.query_one("#notes", Static).update(notes or "")
