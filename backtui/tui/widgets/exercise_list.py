@@ -272,7 +272,7 @@ class ExerciseList(ScrollView, can_focus=True):
     def _wide(self, row: ExerciseRow, width: int, base: Style, secondary: Style, also: Style) -> list[Segment]:
         inner = width - 2
         source_w = 18 if inner >= 100 else 12
-        dosage_w = 26 if inner >= 100 else 20
+        dosage_w = 26 if inner >= 76 else 20
         rest = inner - source_w - dosage_w - 2
         with_also = rest >= 44
         name_w = max(24, int(rest * 0.5)) if with_also else rest
