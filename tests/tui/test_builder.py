@@ -601,3 +601,60 @@ def test_form_limits_match_the_step_schema() -> None:
     assert check_int("rest_s", "0") == (0, "")
     assert check_int("hold_s", "86401") == (None, "must be at most 86400")
     assert check_int("sets", " ") == (None, "")
+
+
+# -- snapshots -----------------------------------------------------------------------------------------------------
+
+SIZES = pytest.mark.parametrize("size", [NARROW, ROOMY], ids=["80x24", "roomy"])
+SAMPLE = Routine(
+    name="Morning",
+    description="Gentle start",
+    steps=[
+        Step(exercise="verywell:prone-lying"),
+        Step(exercise="merative:knee-to-chest", reps=5),
+        Step(name="Walk", duration_s=300),
+    ],
+)
+
+
+class TestSnapshots:
+    @SIZES
+    def test_filtered_library(self, snap_compare: Any, size: tuple[int, int]) -> None:
+        async def run_before(pilot: Pilot[None]) -> None:
+            await type_text(pilot, "knee")
+            await pilot.press("down")
+            await pilot.pause()
+
+        assert snap_compare(make_host(routine=SAMPLE), run_before=run_before, terminal_size=size)
+
+    @SIZES
+    def test_avoid_warning(self, snap_compare: Any, size: tuple[int, int]) -> None:
+        async def run_before(pilot: Pilot[None]) -> None:
+            await type_text(pilot, "crunches")
+            await pilot.press("enter")
+            await pilot.pause()
+
+        assert snap_compare(make_host(routine=SAMPLE), run_before=run_before, terminal_size=size)
+
+    @SIZES
+    def test_dosage_form_with_an_error(self, snap_compare: Any, size: tuple[int, int]) -> None:
+        async def run_before(pilot: Pilot[None]) -> None:
+            host = pilot.app
+            assert isinstance(host, Host)
+            steps = host.builder.query_one(RoutineSteps)
+            steps.focus()
+            steps.highlighted = 1
+            await pilot.press("e")
+            await pilot.pause()
+            host.screen.query_one("#f-reps", Input).focus()
+            await pilot.press("ctrl+u", "0")
+            await pilot.pause()
+
+        assert snap_compare(make_host(routine=SAMPLE), run_before=run_before, terminal_size=size)
+
+    def test_narrow_detail_swaps_with_the_routine(self, snap_compare: Any) -> None:
+        async def run_before(pilot: Pilot[None]) -> None:
+            await pilot.press("f3")
+            await pilot.pause()
+
+        assert snap_compare(make_host(routine=SAMPLE), run_before=run_before, terminal_size=NARROW)

@@ -67,9 +67,9 @@ class BuilderScreen(Screen[Path | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("f2", "save_as", "Save as", priority=True),
-        Binding("ctrl+n", "custom_step", "Custom step", priority=True),
+        Binding("ctrl+n", "custom_step", "Custom", priority=True),
         Binding("f3", "toggle_detail", "Detail", priority=True),
-        Binding("f4", "avoid_list", "Avoid list", priority=True),
+        Binding("f4", "avoid_list", "Avoid", priority=True),
         Binding("escape", "leave", "Back"),
         Binding("q", "leave", "Back", show=False),
         Binding("slash", "focus_search", "Search", show=False),

@@ -27,7 +27,7 @@ class RoutineNameScreen(ModalScreen[str | None]):
     RoutineNameScreen #name-title { text-style: bold; margin-bottom: 1; }
     RoutineNameScreen #name-error { color: $text-error; height: 1; }
     RoutineNameScreen #name-hint { color: $text-muted; }
-    RoutineNameScreen Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
+    RoutineNameScreen #buttons { height: auto; align-horizontal: right; margin-top: 1; }
     RoutineNameScreen Button { margin-left: 2; }
     """
 
@@ -46,7 +46,7 @@ class RoutineNameScreen(ModalScreen[str | None]):
             yield Static("", id="name-error")
             if self._hint:
                 yield Static(escape(self._hint), id="name-hint")
-            with Horizontal():
+            with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Save", id="ok", variant="primary", compact=True)
 

@@ -25,7 +25,7 @@ class StepFormScreen(ModalScreen[Step | None]):
     }
     StepFormScreen #form-title { text-style: bold; margin-bottom: 1; }
     StepFormScreen #form-hint { color: $text-muted; margin-top: 1; }
-    StepFormScreen Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
+    StepFormScreen #buttons { height: auto; align-horizontal: right; margin-top: 1; }
     StepFormScreen Button { margin-left: 2; }
     """
 
@@ -43,7 +43,7 @@ class StepFormScreen(ModalScreen[Step | None]):
             yield Static(escape(self._title), id="form-title")
             yield DosageForm(self._step, custom=self._custom, inherited=self._inherited)
             yield Static("Blank fields keep the exercise's own dosage.", id="form-hint")
-            with Horizontal():
+            with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Apply", id="apply", variant="primary", compact=True)
 

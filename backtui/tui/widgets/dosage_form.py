@@ -106,12 +106,15 @@ class DosageForm(Grid):
     DEFAULT_CSS = """
     DosageForm {
         grid-size: 3;
-        grid-columns: 11 16 1fr;
+        grid-columns: 11 20 1fr;
         grid-gutter: 0 1;
         grid-rows: 1;
         height: auto;
     }
     DosageForm Label { width: 1fr; text-align: right; color: $text-muted; }
+    DosageForm Input { background: $boost; }
+    DosageForm Select { height: 1; }
+    DosageForm SelectCurrent Static#label { text-wrap: nowrap; text-overflow: ellipsis; }
     DosageForm .field-error { color: $text-error; }
     DosageForm #form-problem { column-span: 3; color: $text-error; }
     """
@@ -156,7 +159,7 @@ class DosageForm(Grid):
         yield Select(
             SIDES_CHOICES,
             value=step.sides if step.sides else Select.NULL,
-            prompt=f"as given ({self.inherited.sides})" if not self.custom else "no sides",
+            prompt=f"as given: {self.inherited.sides}" if not self.custom else "no sides",
             id="f-sides",
             compact=True,
         )

@@ -5,7 +5,7 @@ Filtering 10,000 exercises on every keystroke must not build 10,000 widgets (or
 keeps plain ``ExerciseRow`` tuples and renders visible lines with the Line API, so
 replacing the rows costs a list assignment and a repaint.
 
-Wide (60+ cells): one line per exercise — name, source, dosage, "also in" sources.
+Wide (72+ cells): one line per exercise — name, source, dosage, "also in" sources.
 Narrow: two lines — the name (and "also in N"), then source and dosage, dimmed.
 """
 
@@ -29,7 +29,7 @@ from textual.widgets import Input
 
 from backtui.core.model import Exercise
 
-WIDE = 60
+WIDE = 72
 
 
 @dataclass(frozen=True)

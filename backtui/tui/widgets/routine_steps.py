@@ -66,7 +66,7 @@ def step_content(number: int, view: StepView) -> Content:
         detail = f"not installed · source {source!r}"
     else:
         detail = f"{view.source} · {step_dosage(s)}"
-    return Content.assemble(*head, "\n", ("    ", ""), (f"{detail} · {mmss(view.seconds)}", "$text-muted"))
+    return Content.assemble(*head, "\n", ("    ", ""), (f"{mmss(view.seconds)} · {detail}", "$text-muted"))
 
 
 class RoutineSteps(OptionList):
