@@ -20,6 +20,9 @@ from backtui.core.tomlfile import DataError
 COMMANDS: tuple[str, ...] = (
     "plugins",
     "exercises",
+    "validate",
+    "plan",
+    "schema",
 )
 
 

@@ -13,23 +13,42 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import msgspec
 import tomli_w
 
 from backtui.core import paths
-from backtui.core.routine import SCHEMA_VERSION, Routine
-from backtui.core.tomlfile import DataError, convert, read_toml_file
+from backtui.core.routine import SCHEMA_VERSION, Routine, step_shape_problem
+from backtui.core.tomlfile import DataError, convert, parse_toml, read_toml_file
 
 SUFFIX = ".toml"
 MAX_STEM = 64
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
 
+#: Top-level keys of a routine; a file with none of them is something else.
+_ROUTINE_KEYS = ("schema", "name", "steps")
+
+
 def load_routine(path: Path, display: str | None = None) -> Routine:
     """Read and validate a routine file; raises ``DataError`` with a located one-line message."""
     file = display or str(path)
-    data = read_toml_file(path, file)
+    return parse_routine(read_toml_file(path, file), file)
+
+
+def loads_routine(text: str, file: str = "<text>") -> Routine:
+    """Parse and validate routine TOML text (what ``dumps`` writes)."""
+    return parse_routine(parse_toml(text, file), file)
+
+
+def parse_routine(data: dict[str, Any], file: str) -> Routine:
+    """Validate parsed TOML as a routine: schema version first, then types, then step shapes."""
+    if not data:
+        raise DataError(file, "the file is empty; a routine needs at least 'name' and some [[steps]]")
+    if not any(key in data for key in _ROUTINE_KEYS):
+        keys = ", ".join(list(data)[:5]) + (", …" if len(data) > 5 else "")
+        raise DataError(file, f"this is not a backtui routine: it has no 'name' or [[steps]] (its keys: {keys})")
     schema = data.get("schema", SCHEMA_VERSION)
     if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA_VERSION:
         raise DataError(
@@ -37,19 +56,38 @@ def load_routine(path: Path, display: str | None = None) -> Routine:
             f"schema {schema} is newer than this backtui understands (up to {SCHEMA_VERSION}); upgrade backtui",
             path="schema",
         )
-    return convert(data, Routine, file)
+    routine = convert(data, Routine, file)
+    for index, step in enumerate(routine.steps):
+        if problem := step_shape_problem(step):
+            raise DataError(file, problem, path=f"steps[{index}]")
+    return routine
 
 
 def dumps(routine: Routine) -> str:
-    """The routine as TOML: fixed key order, values equal to their defaults left out."""
+    """The routine as TOML people can read and diff.
+
+    Fixed key order (the struct's field order), values equal to their defaults left
+    out, ``[defaults]`` as a table and each step as a ``[[steps]]`` table.
+    """
     data = msgspec.to_builtins(routine)
-    data["schema"] = routine.schema  # always written, so a file says which format it is
-    ordered = {k: data[k] for k in ("schema", "name", "description", "defaults", "steps") if k in data}
-    return tomli_w.dumps(ordered)
+    head = {"schema": routine.schema, **{k: data[k] for k in ("name", "description") if k in data}}
+    parts = [tomli_w.dumps(head)]
+    defaults = data.get("defaults")
+    if defaults:
+        parts.append("[defaults]\n" + tomli_w.dumps(defaults))
+    for step in data.get("steps", []):
+        parts.append("[[steps]]\n" + tomli_w.dumps(step))
+    return "\n".join(parts)
 
 
 def save_routine(routine: Routine, path: Path) -> None:
-    """Write atomically: temp file in the same folder, fsync, rename. On failure the old file stays."""
+    """Write atomically: temp file in the same folder, fsync, rename. On failure the old file stays.
+
+    The routine is checked as a loaded file would be first (msgspec does not check
+    constraints on Structs built in Python), so a file that could not be loaded
+    back is never written: ``DataError`` instead.
+    """
+    parse_routine(msgspec.to_builtins(routine), str(path))
     text = dumps(routine)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -63,6 +101,22 @@ def save_routine(routine: Routine, path: Path) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def save_as_user(routine: Routine, name: str | None = None, *, folder: Path | None = None) -> Path:
+    """Save a copy in the user's routines folder under a new, free, safe file name; return its path.
+
+    This is how a bundled (read-only) routine is saved after editing: never over the
+    bundled file, always as a new file in the user's folder.
+    """
+    path = user_path_for(name if name is not None else routine.name, folder)
+    save_routine(routine, path)
+    return path
+
+
+def is_bundled(path: Path) -> bool:
+    """True for a file inside the bundled (read-only) routines folder."""
+    return path.resolve().is_relative_to(paths.bundled_routines_dir().resolve())
 
 
 def safe_stem(name: str) -> str:

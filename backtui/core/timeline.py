@@ -5,7 +5,8 @@ No clock here. ``plan`` turns each step into phases:
 * ``prepare`` before each exercise (``prepare_s``; left out when 0);
 * a timed step (``duration_s``, no reps): one ``work`` phase per set and side;
 * a rep step: per rep a ``hold`` (``hold_s``) or, with no hold, a ``work`` phase of
-  ``rep_s``; a ``release`` of ``release_s`` between reps;
+  ``rep_s``; a ``release`` of ``release_s`` between reps (a step with only a hold is
+  one rep; a step with no dosage at all is timed, ``FALLBACK_DURATION_S``);
 * ``sides = "each"``: every rep on the start side, a ``switch`` (``switch_s``), then the
   other side; ``"alternate"``: sides take turns each rep, with a ``release`` between;
 * ``rest`` (``rest_s``) between sets, ``transition`` (``transition_s``) between steps;
@@ -39,6 +40,13 @@ LABELS: dict[str, str] = {
 
 #: A step with neither reps nor a duration (the article gives no dosage) runs this long.
 FALLBACK_DURATION_S = 60
+
+#: More phases than this is not a routine a person runs; ``plan`` refuses it quickly.
+MAX_PHASES = 20_000
+
+
+class TimelineError(ValueError):
+    """The routine would make an absurdly long timeline (more than ``MAX_PHASES`` phases)."""
 
 
 @dataclass(frozen=True)
@@ -112,8 +120,11 @@ def resolve_all(routine: Routine, library: Library) -> list[ResolvedStep]:
     return out
 
 
-def plan(routine: Routine, library: Library) -> list[Phase]:
-    """The routine's phases, in order, ending with ``done``."""
+def plan(routine: Routine, library: Library, *, max_phases: int = MAX_PHASES) -> list[Phase]:
+    """The routine's phases, in order, ending with ``done``.
+
+    Raises ``TimelineError`` as soon as the routine passes ``max_phases`` phases.
+    """
     phases: list[Phase] = []
     clock = 0
     steps = resolve_all(routine, library)
@@ -130,6 +141,11 @@ def plan(routine: Routine, library: Library) -> list[Phase]:
                 continue
             phases.append(Phase(kind, duration, clock, **common, **details))  # type: ignore[arg-type]
             clock += duration
+            if len(phases) > max_phases:
+                raise TimelineError(
+                    f"the routine makes more than {max_phases:,} phases by steps[{s.index}]; "
+                    "lower its sets or reps, or split it into several routines"
+                )
     phases.append(Phase("done", 0, clock, step=len(steps), name="Routine complete", exercise=None))
     return phases
 

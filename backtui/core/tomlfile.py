@@ -8,6 +8,8 @@ for schema errors. Nothing in a file is ever imported or run.
 from __future__ import annotations
 
 import difflib
+import json
+import math
 import re
 import tomllib
 import types
@@ -46,6 +48,22 @@ _TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col
 _TOML_EOF = re.compile(r"^(?P<msg>.*?)\s*\(at end of document\)$")
 
 
+_DECLARED_TWICE = re.compile(r"^cannot declare \((?P<keys>.*?),?\) twice$")
+_SYNTAX_HINTS = {
+    "illegal character '\\n'": 'a string is not closed on this line (use """...""" for text over several lines)',
+    "cannot overwrite a value": "this key is already set above",
+    "invalid value": 'invalid value (a value is missing, or text lacks its quotes: name = "Morning")',
+}
+
+
+def _syntax_hint(message: str) -> str:
+    """tomllib's wording, made plainer where it is cryptic."""
+    if m := _DECLARED_TWICE.match(message):
+        keys = ".".join(k.strip().strip("'\"") for k in m["keys"].split(","))
+        return f"the table [{keys}] is declared twice"
+    return _SYNTAX_HINTS.get(message, message)
+
+
 def parse_toml(text: str, file: str) -> dict[str, Any]:
     """Parse TOML text, turning ``tomllib`` errors into a located ``DataError``."""
     try:
@@ -53,7 +71,8 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         raw = str(exc)
         if m := _TOML_POS.match(raw):
-            raise DataError(file, _lower_first(m["msg"]), line=int(m["line"]), col=int(m["col"])) from None
+            message = _syntax_hint(_lower_first(m["msg"]))
+            raise DataError(file, message, line=int(m["line"]), col=int(m["col"])) from None
         if m := _TOML_EOF.match(raw):
             last_line = text.count("\n") + 1
             raise DataError(file, _lower_first(m["msg"]) + " at the end of the file", line=last_line) from None
@@ -81,7 +100,7 @@ def read_toml_file(path: Path, display: str | None = None) -> dict[str, Any]:
     if b"\x00" in data:
         raise DataError(file, "this is a binary file, not TOML text")
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark some editors write is not an error
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise DataError(file, "the file is not valid UTF-8 text", line=line) from None
@@ -93,7 +112,7 @@ def convert(data: Any, kind: type[T], file: str) -> T:
     try:
         return msgspec.convert(data, type=kind, strict=True)
     except msgspec.ValidationError as exc:
-        raise describe_validation_error(exc, kind, file) from None
+        raise describe_validation_error(exc, kind, file, data=data) from None
 
 
 def load(path: Path, kind: type[T], display: str | None = None) -> T:
@@ -107,16 +126,36 @@ _UNKNOWN = re.compile(r"^Object contains unknown field `(?P<field>[^`]*)`$")
 _MISSING = re.compile(r"^Object missing required field `(?P<field>[^`]*)`$")
 _EXPECTED = re.compile(r"^Expected `(?P<want>[^`]*)`, got `(?P<got>[^`]*)`$")
 _CONSTRAINT = re.compile(r"^Expected `(?P<want>[^`]*)` (?P<op>>=|<=|>|<) (?P<n>-?[\d.e+]+)$")
+_LENGTH = re.compile(r"^Expected `(?P<want>[^`]*)` of length (?P<op>>=|<=) (?P<n>\d+)$")
+_PATTERN = re.compile(r"^Expected `str` matching regex (?P<regex>.*)$")
 _INVALID_ENUM = re.compile(r"^Invalid enum value (?P<value>.*)$")
+_OPS = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
+_NO_VALUE = object()
+
+#: Patterns whose meaning a person can read, keyed by the regex msgspec reports.
+PATTERN_HINTS = {
+    r"'^[a-z0-9]+(?:-[a-z0-9]+)*:[a-z0-9]+(?:-[a-z0-9]+)*$'": (
+        "an exercise id SOURCE:SLUG in lowercase letters, digits and hyphens, like 'twelve-best:bird-dog'"
+    ),
+    r"'^[a-z0-9]+(?:-[a-z0-9]+)*$'": "a slug in lowercase letters, digits and hyphens, like 'bird-dog'",
+}
 
 
-def describe_validation_error(exc: msgspec.ValidationError, kind: type[Any], file: str) -> DataError:
-    """Turn a msgspec error into a one-line ``DataError`` naming the key path."""
+def describe_validation_error(
+    exc: msgspec.ValidationError, kind: type[Any], file: str, *, data: Any = _NO_VALUE
+) -> DataError:
+    """Turn a msgspec error into a one-line ``DataError`` naming the key path.
+
+    msgspec does not say which value it rejected; when ``data`` (the parsed file) is
+    given, the value is looked up by the key path and named in the message.
+    """
     raw = str(exc)
     m = _AT.match(raw)
     message, dollar_path = (m["msg"], m["path"]) if m else (raw, "")
     path = dollar_path.lstrip(".")
     where = _type_at(kind, path)
+    value = _value_at(data, path)
+    got = f", got {show_value(value)}" if value is not _NO_VALUE else ""
 
     if u := _UNKNOWN.match(message):
         field = u["field"]
@@ -133,12 +172,27 @@ def describe_validation_error(exc: msgspec.ValidationError, kind: type[Any], fil
         field = u["field"]
         return DataError(file, "this key is required", path=f"{path}.{field}" if path else field)
     if u := _EXPECTED.match(message):
-        return DataError(file, f"expected {_plain_type(u['want'])}, got {_plain_type(u['got'])}", path=path or "(top)")
-    if u := _CONSTRAINT.match(message):
-        op = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}[u["op"]]
-        want = _plain_type(u["want"])
-        text = f"expected {want} {op} {u['n']}"
+        text = f"expected {_plain_type(u['want'])}"
+        if value is _NO_VALUE:
+            text += f", got {_plain_type(u['got'])}"
+        else:
+            text += got
+            if isinstance(value, str) and u["want"].split(" | ")[0] in ("int", "float"):
+                text += " (write the number without quotes)"
+            elif isinstance(value, float) and "int" in u["want"] and math.isfinite(value):
+                text += " (a whole number is needed)"
         return DataError(file, text, path=path or "(top)")
+    if u := _CONSTRAINT.match(message):
+        text = f"expected {_plain_type(u['want'])} {_OPS[u['op']]} {u['n']}{got}"
+        return DataError(file, text, path=path or "(top)")
+    if u := _LENGTH.match(message):
+        last = re.sub(r"\[\d+\]$", "", path.rsplit(".", 1)[-1])
+        noun = last if last.endswith("s") and not path.endswith("]") else "items"
+        text = _length_text(u["want"], u["op"], int(u["n"]), value, noun)
+        return DataError(file, text, path=path or "(top)")
+    if u := _PATTERN.match(message):
+        want = PATTERN_HINTS.get(u["regex"], f"a string matching {u['regex']}")
+        return DataError(file, f"expected {want}{got}", path=path or "(top)")
     if u := _INVALID_ENUM.match(message):
         allowed = _literal_values(where)
         text = f"invalid value {u['value']}"
@@ -146,6 +200,56 @@ def describe_validation_error(exc: msgspec.ValidationError, kind: type[Any], fil
             text += f"; expected one of: {', '.join(repr(a) for a in allowed)}"
         return DataError(file, text, path=path or "(top)")
     return DataError(file, _lower_first(message), path=path or "(top)")
+
+
+def _length_text(want: str, op: str, n: int, value: Any, noun: str = "items") -> str:
+    if want == "str":
+        if op == ">=" and n == 1:
+            return "expected a non-empty string, got an empty one"
+        size = f", got {len(value):,}" if isinstance(value, str) else ""
+        return f"expected a string of {'at least' if op == '>=' else 'at most'} {n:,} characters{size}"
+    size = f", got {len(value):,}" if isinstance(value, list) else ""
+    return f"expected {'at least' if op == '>=' else 'at most'} {n:,} {noun}{size}"
+
+
+def _value_at(data: Any, path: str) -> Any:
+    """The value at a msgspec key path in parsed data, or ``_NO_VALUE``."""
+    if data is _NO_VALUE:
+        return _NO_VALUE
+    node = data
+    for name, index in re.findall(r"\.?([^.\[\]]+)|\[(\d+)\]", path):
+        if index:
+            if not isinstance(node, list) or int(index) >= len(node):
+                return _NO_VALUE
+            node = node[int(index)]
+        else:
+            if not isinstance(node, dict) or name not in node:
+                return _NO_VALUE
+            node = node[name]
+    return node
+
+
+def show_value(value: Any, limit: int = 40) -> str:
+    """A short, one-line, TOML-flavoured rendering of a parsed value for messages."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan (not a number)"
+        if math.isinf(value):
+            return "inf" if value > 0 else "-inf"
+        return repr(value)
+    if isinstance(value, int):
+        digits = str(abs(value))
+        return str(value) if len(digits) <= 20 else f"{'-' if value < 0 else ''}a {len(digits)}-digit number"
+    if isinstance(value, str):
+        shown = value if len(value) <= limit else value[: limit - 1] + "…"
+        return json.dumps(shown, ensure_ascii=False)
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    return f"a {type(value).__name__.replace('datetime', 'date-time')}"
 
 
 def _lower_first(text: str) -> str:
@@ -159,12 +263,15 @@ _ARTICLES = {
     "bool": "true or false",
     "array": "an array",
     "object": "a table",
+    "datetime": "a date-time",
+    "date": "a date",
+    "time": "a time",
     "null": "nothing",
 }
 
 
 def _plain_type(name: str) -> str:
-    parts = [p.strip() for p in name.split("|")]
+    parts = [p.strip() for p in name.split("|") if p.strip() != "null"] or ["null"]
     return " or ".join(_ARTICLES.get(p, p) for p in parts)
 
 

@@ -1,8 +1,8 @@
-"""backtui source 'back-pain-basics'."""
+"""backtui source 'back-pain-basics': five gentle lower back pain exercises.
 
-from backtui import Source, hookimpl
+A data-only source: the content is in ``source.toml`` beside this file.
+"""
 
+from backtui import data_source
 
-@hookimpl
-def backtui_source() -> Source:
-    return Source(id="back-pain-basics", title="Back pain basics")
+backtui_source, backtui_exercises, backtui_avoid = data_source(__name__)

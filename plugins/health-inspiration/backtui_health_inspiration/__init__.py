@@ -1,8 +1,9 @@
-"""backtui source 'health-inspiration'."""
+"""backtui source 'health-inspiration': "Back Pain Exercises: An Essential Guide".
 
-from backtui import Source, hookimpl
+Health + Inspiration, by Phoebe Chi, MD, MPH. A data-only source: the content is in
+``source.toml`` beside this file.
+"""
 
+from backtui import data_source
 
-@hookimpl
-def backtui_source() -> Source:
-    return Source(id="health-inspiration", title="Health + Inspiration")
+backtui_source, backtui_exercises, backtui_avoid = data_source(__name__)
