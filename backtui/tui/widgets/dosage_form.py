@@ -39,11 +39,19 @@ def _field_types() -> dict[str, Any]:
     assert isinstance(info, mi.StructType)
     out: dict[str, Any] = {}
     for f in info.fields:
-        t = f.type
-        if isinstance(t, mi.UnionType):
-            t = next(x for x in t.types if not isinstance(x, mi.NoneType))
-        out[f.name] = t
+        out[f.name] = _bare(f.type)
     return out
+
+
+def _bare(t: Any) -> Any:
+    """The type under ``Optional`` and under any ``Annotated`` description."""
+    while True:
+        if isinstance(t, mi.Metadata):
+            t = t.type
+        elif isinstance(t, mi.UnionType):
+            t = next(x for x in t.types if not isinstance(x, mi.NoneType))
+        else:
+            return t
 
 
 def int_limits(field: str) -> tuple[int, int]:
