@@ -238,7 +238,7 @@ class TestLibrary:
             await pilot.pause()
             assert screen.query_one("#f-sciatica", Checkbox).value is True
             assert names_in_list(host) == ["Bird dog"]
-            assert "1 of 8" in str(screen.query_one("#library-pane").border_subtitle)
+            assert screen.query_one(ExerciseList).status == "1 of 8 exercises"
 
     @sync
     async def test_detail_shows_the_highlighted_exercise_with_its_source_and_other_versions(self) -> None:

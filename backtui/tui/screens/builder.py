@@ -133,7 +133,9 @@ class BuilderScreen(Screen[Path | None]):
         self.query_one("#routine-pane").border_title = "Routine"
         self._refilter()
         self._show_routine(highlight=0)
-        self.query_one("#search", Input).focus()
+        search = self.query_one("#search", Input)
+        self.watch(search, "value", self._search_typed, init=False)
+        search.focus()
         missing = sum(1 for s in self.routine.steps if s.exercise and self.library.get(s.exercise) is None)
         if missing:
             self.notify(
@@ -156,10 +158,13 @@ class BuilderScreen(Screen[Path | None]):
             sciatica_ok=True if self.query_one("#f-sciatica", Checkbox).value else None,
         )
         rows = self._rows
-        self.query_one("#exercises", ExerciseList).set_rows([rows[ex.id] for ex in found])
-        self.query_one("#library-pane").border_subtitle = f"{len(found)} of {len(rows)}"
+        self.query_one("#exercises", ExerciseList).set_rows([rows[ex.id] for ex in found], total=len(rows))
 
-    @on(Input.Changed, "#search")
+    def _search_typed(self, _value: str) -> None:
+        # A watcher runs inside the keystroke, so the list repaints in the same frame
+        # as the typed character (Input.Changed would arrive a frame later).
+        self._refilter()
+
     @on(Select.Changed, "#filter-row Select")
     @on(Checkbox.Changed, "#f-sciatica")
     def _filters_changed(self) -> None:
