@@ -264,6 +264,21 @@ class TestLibrary:
                 assert expected in text
 
 
+    @sync
+    async def test_mouse_click_highlights_and_double_click_adds(self) -> None:
+        host = make_host()
+        async with host.run_test(size=NARROW) as pilot:
+            await pilot.pause()
+            # narrow rows are two lines high: line 2 is the second exercise
+            await pilot.click(ExerciseList, offset=(3, 2))
+            await pilot.pause()
+            assert host.builder.query_one(ExerciseList).highlighted.name == "Pelvic tilt"  # type: ignore[union-attr]
+            assert host.builder.routine.steps == []
+            await pilot.double_click(ExerciseList, offset=(3, 4))
+            await pilot.pause()
+            assert step_ids(host) == ["merative:ankle-pumps"]
+
+
 # -- building a routine ------------------------------------------------------------------------------
 
 
