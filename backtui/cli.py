@@ -20,6 +20,7 @@ from backtui.core.tomlfile import DataError
 COMMANDS: tuple[str, ...] = (
     "plugins",
     "exercises",
+    "new-plugin",
     "validate",
     "plan",
     "schema",
@@ -67,6 +68,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the last line of defence: no traceback reaches a user
+        from backtui.core.plugins import PluginError
+
+        if isinstance(exc, PluginError):  # strict mode: the plugin's one-line reason is the message
+            print(f"backtui: {exc}", file=sys.stderr)
+            return 1
         if os.environ.get("BACKTUI_DEBUG"):
             traceback.print_exc()
         detail = " ".join(str(exc).split()) or type(exc).__name__

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     library = load_library()
     if args.source and args.source not in library.sources:
         known = ", ".join(sorted(library.sources)) or "none"
-        print(f"backtui: no loaded source is called {args.source!r} (loaded: {known})")
+        print(f"backtui: no loaded source is called {args.source!r} (loaded: {known})", file=sys.stderr)
         return 1
     found = library.search(args.search, source=args.source)
     if args.json:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
+import os
 from typing import Any
 
-DOCS_HINT = "Write your own source: see docs/plugins.md (backtui new-plugin NAME scaffolds one)."
+DOCS_HINT = (
+    "Add your own source: `backtui new-plugin NAME` scaffolds one; the guide is docs/plugins.md "
+    "in the backtui repository."
+)
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -29,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
         print_json([_as_json(r) for r in result.records])
         return 0
     if not result.records:
-        print("No plugins are loaded.")
+        chosen = os.environ.get("BACKTUI_LOAD_PLUGINS")
+        print("No plugins are loaded" + (f" (BACKTUI_LOAD_PLUGINS={chosen!r})." if chosen is not None else "."))
         print(DOCS_HINT)
         return 0
     rows = []
@@ -42,18 +46,21 @@ def run(args: argparse.Namespace) -> int:
                 r.version or "-",
                 len(r.exercises),
                 len(r.avoid),
-                "ok" if r.ok else "error",
+                r.status,
             ]
         )
     print(table(["SOURCE", "TITLE", "DISTRIBUTION", "VERSION", "EXERCISES", "AVOID", "STATUS"], rows))
     total = sum(len(r.exercises) for r in result.ok)
     print(f"\n{len(result.ok)} of {len(result.records)} plugins loaded, {total} exercises.")
+    print("\nWhere they come from (entry point = module, in the 'backtui' group):")
     for r in result.records:
-        if r.location:
-            print(f"  {r.name}: {r.location}")
-    for r in result.failed:
-        print(f"error: {r.describe()}", file=sys.stderr)
-    print(DOCS_HINT)
+        origin = f"{r.distribution} {r.version}".strip() or "no distribution"
+        print(f"  {r.name} = {r.value}  ({origin}) {r.location or ''}".rstrip())
+    if result.failed:
+        print("\nErrors:")
+        for r in result.failed:
+            print(f"  {r.describe()}")
+    print(f"\n{DOCS_HINT}")
     return 0
 
 

@@ -24,7 +24,7 @@ def fold(text: str) -> str:
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "zes")):
         return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    if len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
 
@@ -46,7 +46,7 @@ class AvoidMatch:
     source: Source
 
     def describe(self) -> str:
-        return f"{self.avoid.name!r} is on {self.source.title}'s avoid list: {self.avoid.reason}"
+        return f"{self.avoid.name!r} is on the avoid list of {self.source.title}: {self.avoid.reason}"
 
 
 class Library:

@@ -145,10 +145,15 @@ def validate(obj: object, kind: type[T]) -> T:
     Raises ``TypeError`` for the wrong type, ``msgspec.ValidationError`` otherwise.
     """
     if not isinstance(obj, kind):
-        raise TypeError(f"expected a {kind.__name__}, got {type(obj).__name__}")
+        got = type(obj).__name__
+        raise TypeError(f"expected {_article(kind.__name__)} {kind.__name__}, got {_article(got)} {got}")
     checked = msgspec.convert(msgspec.to_builtins(obj), type=kind)
     _check_ranges(checked)
     return checked
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def _check_ranges(obj: object) -> None:

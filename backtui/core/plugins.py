@@ -10,9 +10,10 @@ first such failure raises ``PluginError`` instead.
 
 from __future__ import annotations
 
+import difflib
 import importlib.util
+import inspect
 import os
-import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
@@ -24,6 +25,7 @@ import pluggy
 
 from backtui.core import hookspecs
 from backtui.core.model import Avoid, Exercise, Source, validate
+from backtui.core.tomlfile import DataError, describe_validation_error
 
 OK = "ok"
 ERROR = "error"
@@ -119,7 +121,11 @@ def _provenance(ep: EntryPoint) -> dict[str, Any]:
         # find_spec on a top-level name locates the package without running it.
         spec = importlib.util.find_spec(ep.value.split(":", 1)[0].split(".", 1)[0])
         origin = spec.origin if spec is not None else None
-        location = str(Path(origin).parent) if origin else str(dist.locate_file(""))
+        if origin:
+            path = Path(origin)
+            location = str(path.parent if path.name == "__init__.py" else path)
+        else:
+            location = str(dist.locate_file(""))
     except Exception:  # provenance is best effort; never fail a load over it
         location = ""
     return {"distribution": dist.metadata["Name"] or "", "version": dist.version or "", "location": location}
@@ -130,15 +136,24 @@ def _one_line(exc: BaseException) -> str:
     kind = type(exc).__name__
     if not text:
         return kind
-    if isinstance(exc, msgspec.ValidationError | TypeError | ValueError) and not isinstance(exc, PluginError):
+    if isinstance(exc, msgspec.ValidationError | TypeError | ValueError | DataError):
         return text
     return f"{kind}: {text}"
 
 
+def _raised(exc: BaseException) -> str:
+    """``Kind: message`` for an exception a plugin raised; the kind always helps there."""
+    text = " ".join(str(exc).split())
+    kind = type(exc).__name__
+    return f"{kind}: {text}" if text else kind
+
+
 def _where(exc: BaseException) -> str:
     """``file:line`` of the innermost frame, so a plugin author knows where to look."""
+    import traceback
+
     frames = traceback.extract_tb(exc.__traceback__)
-    if not frames:
+    if not frames or isinstance(exc, DataError):  # a DataError already names its file and place
         return ""
     last = frames[-1]
     return f" ({Path(last.filename).name}:{last.lineno})"
@@ -146,6 +161,33 @@ def _where(exc: BaseException) -> str:
 
 class _Failure(Exception):
     pass
+
+
+def _check_hooks(pm: pluggy.PluginManager, plugin: object) -> None:
+    """Catch hook mistakes pluggy would ignore or report on several lines.
+
+    A marked function whose name is no hook (``backtui_exercise``), a hook that takes
+    arguments, and a function named like a hook but never marked are all bugs a
+    plugin author wants to hear about by name.
+    """
+    for attr in dir(plugin):
+        if not attr.startswith("backtui_"):
+            continue
+        value = getattr(plugin, attr, None)
+        marked = pm.parse_hookimpl_opts(plugin, attr) is not None
+        if marked and attr not in hookspecs.HOOK_NAMES:
+            hint = difflib.get_close_matches(attr, hookspecs.HOOK_NAMES, n=1)
+            suggestion = f"; did you mean {hint[0]}?" if hint else f"; the hooks are {', '.join(hookspecs.HOOK_NAMES)}"
+            raise _Failure(f"{attr} is marked @hookimpl but is not a backtui hook{suggestion}")
+        if attr in hookspecs.HOOK_NAMES and callable(value):
+            if not marked:
+                raise _Failure(f"{attr}() is not marked with @backtui.hookimpl, so it would never be called")
+            try:
+                params = inspect.signature(value).parameters
+            except (TypeError, ValueError):
+                continue
+            if params:
+                raise _Failure(f"{attr}() must take no arguments, but it takes ({', '.join(params)})")
 
 
 def _call(pm: pluggy.PluginManager, plugin: object, hook: str) -> Any:
@@ -157,8 +199,8 @@ def _call(pm: pluggy.PluginManager, plugin: object, hook: str) -> Any:
     caller = pm.subset_hook_caller(hook, remove_plugins=others)
     try:
         results = caller()
-    except Exception as exc:
-        raise _Failure(f"{hook}() raised {_one_line(exc)}{_where(exc)}") from exc
+    except (Exception, SystemExit) as exc:
+        raise _Failure(f"{hook}() raised {_raised(exc)}{_where(exc)}") from exc
     return results[0] if results else None
 
 
@@ -167,17 +209,30 @@ def _as_list(value: Any, hook: str) -> list[Any]:
         return []
     if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
         raise _Failure(f"{hook}() must return a list, got {type(value).__name__}")
-    return list(value)
+    try:
+        return list(value)
+    except Exception as exc:
+        raise _Failure(f"{hook}() raised {_raised(exc)} while its result was read{_where(exc)}") from exc
 
 
-def _check_all(items: list[Any], kind: type[Any], hook: str) -> list[Any]:
+def _check_all(items: list[Any], kind: type[Any], hook: str, *, single: bool = False) -> list[Any]:
     checked = []
     for index, item in enumerate(items):
         try:
             checked.append(validate(item, kind))
-        except (TypeError, msgspec.ValidationError) as exc:
-            label = getattr(item, "id", None) or f"item {index}"
-            raise _Failure(f"{hook}() returned an invalid {kind.__name__} ({label}): {_one_line(exc)}") from exc
+        except TypeError as exc:
+            where = "" if single else f" item {index + 1}"
+            raise _Failure(f"{hook}(){where} must be a backtui.{kind.__name__}: {_one_line(exc)}") from exc
+        except msgspec.ValidationError as exc:
+            item_id = getattr(item, "id", None)
+            label = f"{item_id!r}" if isinstance(item_id, str) and item_id else f"item {index + 1}"
+            error = describe_validation_error(exc, kind, label)
+            if "matching regex" in error.message:
+                example = "'merative'" if error.path == "id" and kind is Source else "'merative:cat-and-camel'"
+                shape = "a slug" if example == "'merative'" else "SOURCE:SLUG"
+                error.message = f"must be {shape}, lowercase words joined by hyphens, like {example}"
+            problem = str(error)
+            raise _Failure(f"{hook}() returned an invalid {kind.__name__} {problem}") from exc
     return checked
 
 
@@ -195,7 +250,7 @@ def _collect(pm: pluggy.PluginManager, plugin: object, name: str) -> tuple[Sourc
     source = _call(pm, plugin, "backtui_source")
     if source is None:
         raise _Failure("backtui_source() returned nothing; it must return a backtui.Source")
-    [source] = _check_all([source], Source, "backtui_source")
+    [source] = _check_all([source], Source, "backtui_source", single=True)
     exercises = _check_all(
         _as_list(_call(pm, plugin, "backtui_exercises"), "backtui_exercises"), Exercise, "backtui_exercises"
     )
@@ -231,10 +286,13 @@ def load(
         try:
             try:
                 plugin = ep.load()
-            except Exception as exc:
-                raise _Failure(f"cannot be imported: {_one_line(exc)}{_where(exc)}") from exc
+            except (Exception, SystemExit) as exc:
+                raise _Failure(f"cannot be imported: {_raised(exc)}{_where(exc)}") from exc
             try:
+                _check_hooks(pm, plugin)
                 pm.register(plugin, name=ep.name)
+            except _Failure:
+                raise
             except Exception as exc:
                 raise _Failure(f"cannot be registered: {_one_line(exc)}") from exc
             source, exercises, avoid = _collect(pm, plugin, ep.name)
@@ -244,10 +302,12 @@ def load(
             for item_id in ids:
                 if item_id in claimed_ids:
                     raise _Failure(f"id {item_id!r} is already provided by plugin {claimed_ids[item_id]!r}")
-        except _Failure as failure:
-            record = PluginRecord(name=ep.name, value=ep.value, error=str(failure), **prov)
+        except Exception as exc:  # a plugin must never take the host down
+            known = isinstance(exc, _Failure)
+            reason = str(exc) if known else f"failed: {_one_line(exc)}{_where(exc)}"
+            record = PluginRecord(name=ep.name, value=ep.value, error=reason, **prov)
             if strict:
-                raise PluginError(record.describe()) from failure.__cause__
+                raise PluginError(record.describe()) from (exc.__cause__ if known else exc)
             result.records.append(record)
             continue
         claimed_sources[source.id] = ep.name

@@ -12,8 +12,9 @@ bare slug; the source id is put in front of it.
 
 from __future__ import annotations
 
+import importlib
+import sys
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,23 @@ def _check_file(data: SourceFile, file: str) -> None:
             raise DataError(file, str(exc).split(" - at ")[0], path=f"exercises[{index}].dosage") from None
 
 
+def _read_packaged(package: str, filename: str) -> str:
+    """The text of a file shipped inside ``package``.
+
+    A package installed as files is read straight from its folder; only an unusual
+    install (a zip, say) needs ``importlib.resources``, which is slow to import.
+    """
+    module = sys.modules.get(package) or importlib.import_module(package)
+    origin = getattr(module, "__file__", None)
+    if origin:
+        path = Path(origin).parent / filename
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    from importlib import resources
+
+    return resources.files(package).joinpath(filename).read_text(encoding="utf-8")
+
+
 def data_source(
     package: str, filename: str = "source.toml"
 ) -> tuple[Callable[[], Source], Callable[[], list[Exercise]], Callable[[], list[Avoid]]]:
@@ -80,9 +98,8 @@ def data_source(
 
     def data() -> SourceFile:
         if not cache:
-            ref = resources.files(package).joinpath(filename)
             display = f"{package}/{filename}"
-            cache.append(parse_source_text(ref.read_text(encoding="utf-8"), display))
+            cache.append(parse_source_text(_read_packaged(package, filename), display))
         return cache[0]
 
     @hookimpl

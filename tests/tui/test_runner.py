@@ -1,0 +1,425 @@
+"""The runner screen on a fake clock: Pilot journeys and snapshots of every state."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import pytest
+from textual.app import App
+from textual.content import Content
+from textual.widgets import Static
+
+from backtui.core.clock import FakeClock
+from backtui.core.library import Library
+from backtui.core.model import Dosage, Exercise, Source
+from backtui.core.plugins import PluginRecord
+from backtui.core.routine import Defaults, Routine, Step
+from backtui.core.session import Summary
+from backtui.core.timeline import Phase
+from backtui.tui.screens.confirm import ConfirmScreen
+from backtui.tui.screens.runner import RunnerScreen, next_text
+from backtui.tui.widgets.countdown import Countdown, clock_text
+
+SOURCE = Source(
+    id="verywell",
+    title="Exercises for Lower Back Pain",
+    author="Test Author, PT",
+    safety_notes=(
+        "Monitor your symptoms while exercising, and stop if you feel any increase in pain.",
+        "If your back pain is severe or lasts more than a few weeks, visit your doctor or physical therapist.",
+    ),
+)
+OTHER = Source(id="merative", title="Back Exercises care notes", safety_notes=("Stop if you feel pain.",))
+
+EXERCISES = (
+    Exercise(
+        id="verywell:pelvic-tilt",
+        name="Pelvic Tilt",
+        category="strengthen",
+        position="supine",
+        start="Lie on your back with your knees bent and your feet flat on the floor.",
+        steps=(
+            "Tighten your stomach muscles and flatten your lower back against the floor.",
+            "Hold, then relax.",
+        ),
+        cautions=("Keep breathing while you hold.",),
+        dosage=Dosage(sets=2, reps=3, hold_s=5, rest_s=30),
+    ),
+    Exercise(
+        id="verywell:knee-to-chest",
+        name="Knee to Chest",
+        category="stretch",
+        position="supine",
+        steps=("Bring one knee to your chest with both hands.", "Hold, then lower it."),
+        dosage=Dosage(reps=2, hold_s=10, sides="each"),
+    ),
+)
+
+
+def library() -> Library:
+    return Library(
+        [
+            PluginRecord(name="verywell", source=SOURCE, exercises=EXERCISES),
+            PluginRecord(name="merative", source=OTHER),
+        ]
+    )
+
+
+def routine() -> Routine:
+    return Routine(
+        name="Morning back routine",
+        defaults=Defaults(prepare_s=5, transition_s=10, release_s=2, switch_s=5),
+        steps=[
+            Step(exercise="verywell:pelvic-tilt"),
+            Step(exercise="verywell:knee-to-chest"),
+            Step(name="Walk around the room", duration_s=60, note="An easy pace; let your back loosen."),
+        ],
+    )
+
+
+class Host(App[None]):
+    """Pushes a RunnerScreen on a fake clock and keeps what it dismisses with."""
+
+    def __init__(self, routine: Routine | None = None, lib: Library | None = None, **screen_kwargs: Any) -> None:
+        super().__init__()
+        self.clock = FakeClock()
+        self.result: object = None
+        self.dismissed = False
+        screen_kwargs.setdefault("flash_s", 0)
+        self.runner = RunnerScreen(routine or globals()["routine"](), lib or library(), self.clock, **screen_kwargs)
+
+    def on_mount(self) -> None:
+        self.push_screen(self.runner, self._done)
+
+    def _done(self, result: object) -> None:
+        self.dismissed = True
+        self.result = result
+
+    def advance(self, seconds: float) -> None:
+        """Move the fake clock and let the screen see it, as its interval would."""
+        self.clock.advance(seconds)
+        self.runner.tick()
+
+    def find(self, kind: str, nth: int = 0) -> Phase:
+        return [p for p in self.runner.session.phases if p.kind == kind][nth]
+
+    def go_to(self, phase: Phase, into: float = 1.0) -> None:
+        """From an unpaused start, advance the clock to ``into`` seconds into ``phase``."""
+        target = phase.start_s + into
+        self.advance(target - self.runner.session.elapsed_s)
+
+
+def pilot_test(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async Pilot test in its own event loop (no async pytest plugin needed)."""
+
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(fn(*args, **kwargs))
+
+    return run
+
+
+def text_of(app: Host, selector: str) -> str:
+    """What a widget shows, as plain text (markup applied)."""
+    content = app.runner.query_one(selector, Static).content
+    return Content.from_markup(content).plain if isinstance(content, str) else str(content)
+
+
+def countdown(app: Host) -> str:
+    return app.runner.query_one(Countdown).value
+
+
+# ------------------------------------------------------------------ journeys
+
+
+@pilot_test
+async def test_a_routine_runs_to_routine_complete_and_leaves_with_its_summary() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert text_of(app, "#banner") == "GET READY"
+        assert countdown(app) == "0:05"
+        seen = set()
+        while not app.runner.session.finished:
+            app.advance(app.runner.session.remaining_s + 0.25)  # a quarter second into each phase
+            await pilot.pause()
+            seen.add(text_of(app, "#banner").split(" ")[0])
+        assert {"HOLD", "RELAX", "REST", "SWITCH", "NEXT"} <= seen
+        assert text_of(app, "#end-title") == "Routine complete"
+        summary_text = text_of(app, "#end-summary")
+        assert "Pelvic Tilt" in summary_text and "Walk around the room" in summary_text
+        assert "Completed (3 of 3)" in summary_text
+        assert "Skipped" not in summary_text
+        await pilot.press("enter")
+        await pilot.pause()
+    assert isinstance(app.result, Summary)
+    assert app.result.status == "complete"
+    assert app.result.completed_names == ["Pelvic Tilt", "Knee to Chest", "Walk around the room"]
+    assert app.result.elapsed_s == app.result.total_planned_s
+
+
+@pilot_test
+async def test_the_interval_drives_the_countdown_from_the_clock() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.clock.advance(6)  # no explicit tick: the screen's own interval must notice
+        await pilot.pause(0.2)
+        assert text_of(app, "#banner") == "HOLD"
+        assert countdown(app) == "0:04"
+        assert "Rep 1 of 3" in text_of(app, "#counters")
+
+
+@pilot_test
+async def test_pause_and_resume_cost_no_drift() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.go_to(app.find("hold"), into=1.5)
+        await pilot.press("space")
+        assert "PAUSED" in text_of(app, "#paused-label")
+        assert app.runner.has_class("-paused")
+        remaining = app.runner.session.remaining_s
+        app.advance(10)
+        await pilot.pause()
+        assert app.runner.session.remaining_s == remaining == 3.5
+        assert countdown(app) == "0:04" and text_of(app, "#banner") == "HOLD"
+        await pilot.press("space")
+        assert text_of(app, "#paused-label") == ""
+        app.advance(3.49)
+        await pilot.pause()
+        assert text_of(app, "#banner") == "HOLD"
+        app.advance(0.01)
+        await pilot.pause()
+        assert text_of(app, "#banner") == "RELAX"
+        assert app.runner.session.elapsed_s == 5 + 5
+
+
+@pilot_test
+async def test_next_previous_and_skip_keys() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        assert text_of(app, "#banner") == "HOLD" and countdown(app) == "0:05"
+        app.advance(3)
+        await pilot.press("p")  # 3 s in: restart this hold
+        assert text_of(app, "#banner") == "HOLD" and countdown(app) == "0:05"
+        await pilot.press("p")  # just started: back to get ready
+        assert text_of(app, "#banner") == "GET READY"
+        await pilot.press("s")
+        assert text_of(app, "#banner") == "NEXT"
+        assert text_of(app, "#exercise-name") == "Knee to Chest"
+        assert "Bring one knee" in text_of(app, "#instructions-text")
+        assert [s.name for s in app.runner.session.summary().skipped] == ["Pelvic Tilt"]
+
+
+@pilot_test
+async def test_quit_asks_first_and_no_keeps_going() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.go_to(app.find("hold"), into=1)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        app.advance(20)  # the question does not eat the hold
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is app.runner and app.runner.session.running
+        assert app.runner.session.remaining_s == 4
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.dismissed
+    assert isinstance(app.result, Summary) and app.result.status == "quit"
+    assert app.result.skipped_names == ["Pelvic Tilt"]
+
+
+@pilot_test
+async def test_escape_asks_while_running_and_leaves_once_finished() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # no
+        await pilot.pause()
+        assert app.screen is app.runner and app.runner.session.running
+        app.advance(10_000)
+        await pilot.pause()
+        assert text_of(app, "#end-title") == "Routine complete"
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.dismissed and isinstance(app.result, Summary) and app.result.status == "complete"
+
+
+@pytest.mark.parametrize("key", ["h", "exclamation_mark"])
+@pilot_test
+async def test_the_hurt_key_stops_and_shows_the_sources_advice(key: str) -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.go_to(app.find("hold"))
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.runner.session.status == "pain"
+        advice = text_of(app, "#advice")
+        assert app.runner.query_one("#advice").display
+        assert "stop if you feel any increase in pain" in advice
+        assert "visit your doctor or physical therapist" in advice
+        assert "Exercises for Lower Back Pain" in advice
+        # Only the sources the routine uses.
+        assert "Back Exercises care notes" not in advice
+        app.advance(30)
+        await pilot.pause()
+        assert app.runner.session.status == "pain"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert isinstance(app.result, Summary) and app.result.status == "pain"
+
+
+@pilot_test
+async def test_a_routine_of_custom_steps_shows_every_loaded_source_when_it_hurts() -> None:
+    custom = Routine(name="Custom", steps=[Step(name="Gentle walk", duration_s=30)])
+    app = Host(routine=custom)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        advice = text_of(app, "#advice")
+        assert "uses no loaded source" in advice
+        assert "Stop if you feel pain." in advice and "increase in pain" in advice
+
+
+@pilot_test
+async def test_the_bell_rings_once_per_phase_change_and_not_when_muted(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = Host()
+    rings: list[int] = []
+    monkeypatch.setattr(app, "bell", lambda: rings.append(1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert rings == []  # starting is not a change
+        app.advance(5)  # prepare → hold
+        app.advance(4)
+        app.advance(1)  # hold → release
+        await pilot.press("n")  # release → hold
+        await pilot.pause()
+        assert len(rings) == 3
+        await pilot.press("m")
+        assert text_of(app, "#bell-state") == "bell off"
+        app.advance(5)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(rings) == 3
+        await pilot.press("m")
+        await pilot.press("n")
+        assert len(rings) == 4
+
+
+@pilot_test
+async def test_the_flash_marks_the_banner_at_a_phase_change() -> None:
+    app = Host(flash_s=30)
+    async with app.run_test(size=(80, 24)) as pilot:
+        banner = app.runner.query_one("#banner")
+        assert not banner.has_class("-flash")
+        app.advance(5)
+        await pilot.pause()
+        assert banner.has_class("-flash")
+
+
+@pilot_test
+async def test_suspending_the_app_pauses_and_it_stays_paused_after_fg() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.go_to(app.find("hold"), into=2)
+        app.app_suspend_signal.publish(app)
+        assert app.runner.session.paused
+        app.clock.advance(120)  # stopped in the background for two minutes
+        app.app_resume_signal.publish(app)
+        await pilot.pause()
+        assert app.runner.session.paused and app.runner.session.remaining_s == 3
+        assert "PAUSED" in text_of(app, "#paused-label")
+        assert any("background" in n.message for n in app._notifications)
+        await pilot.press("space")
+        app.advance(3)
+        await pilot.pause()
+        assert text_of(app, "#banner") == "RELAX"
+
+
+@pilot_test
+async def test_a_missing_exercise_runs_with_a_clear_note() -> None:
+    gone = Routine(name="Gone", steps=[Step(exercise="verywell:not-here", duration_s=20)])
+    app = Host(routine=gone)
+    async with app.run_test(size=(80, 24)):
+        assert "verywell:not-here" in text_of(app, "#instructions-text")
+        assert "not in the loaded sources" in text_of(app, "#instructions-text")
+
+
+def test_next_text_says_what_comes_next() -> None:
+    app = Host()
+    phases = app.runner.session.phases
+    first_hold = phases.index(app.find("hold"))
+    assert next_text(phases[0], phases[1]) == "Next: HOLD · 5 s"
+    assert next_text(phases[first_hold], phases[first_hold + 1]) == "Next: RELAX · 2 s"
+    assert next_text(phases[first_hold + 1], phases[first_hold + 2]) == "Next: HOLD · 5 s · rep 2 of 3"
+    rest = app.find("rest")
+    assert next_text(phases[phases.index(rest) - 1], rest) == "Next: REST · 30 s · then set 2 of 2"
+    transition = app.find("transition")
+    assert next_text(phases[phases.index(transition) - 1], transition) == "Next: Knee to Chest"
+    switch = app.find("switch")
+    assert next_text(phases[phases.index(switch) - 1], switch) == "Next: SWITCH SIDES · 5 s · then the right side"
+    assert next_text(phases[-2], phases[-1]) == "Next: the end of the routine"
+
+
+def test_clock_text_rounds_up_like_a_countdown() -> None:
+    assert [clock_text(s) for s in (0, 0.2, 4.2, 5, 59.5, 75, 3600, 3725)] == [
+        "0:00", "0:01", "0:05", "0:05", "1:00", "1:15", "1:00:00", "1:02:05",
+    ]  # fmt: skip
+
+
+# ------------------------------------------------------------------ snapshots
+
+
+def _at(kind: str, nth: int = 0, into: float = 1.0, keys: tuple[str, ...] = ()) -> Any:
+    async def run_before(pilot: Any) -> None:
+        app: Host = pilot.app
+        await pilot.pause()
+        if kind:
+            app.go_to(app.find(kind, nth), into=into)
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause()
+
+    return run_before
+
+
+class TestRunnerSnapshots:
+    def test_get_ready(self, snap_compare: Any) -> None:
+        assert snap_compare(Host(), terminal_size=(80, 24), run_before=_at(""))
+
+    def test_hold_with_rep_counter(self, snap_compare: Any) -> None:
+        assert snap_compare(Host(), terminal_size=(80, 24), run_before=_at("hold", 1, into=2))
+
+    def test_rest(self, snap_compare: Any) -> None:
+        assert snap_compare(Host(), terminal_size=(80, 24), run_before=_at("rest", into=12))
+
+    def test_switch_sides(self, snap_compare: Any) -> None:
+        assert snap_compare(Host(), terminal_size=(80, 24), run_before=_at("switch"))
+
+    def test_paused(self, snap_compare: Any) -> None:
+        assert snap_compare(Host(), terminal_size=(80, 24), run_before=_at("hold", 4, keys=("space",)))
+
+    def test_complete_summary(self, snap_compare: Any) -> None:
+        async def run_before(pilot: Any) -> None:
+            app: Host = pilot.app
+            await pilot.pause()
+            await pilot.press("s")  # skip the pelvic tilt
+            app.advance(10_000)
+            await pilot.pause()
+
+        assert snap_compare(Host(), terminal_size=(80, 24), run_before=run_before)
+
+    def test_pain_panel(self, snap_compare: Any) -> None:
+        assert snap_compare(Host(), terminal_size=(80, 24), run_before=_at("hold", 2, keys=("h",)))
+
+    def test_hold_roomy(self, snap_compare: Any) -> None:
+        assert snap_compare(Host(), terminal_size=(120, 40), run_before=_at("hold", 7, into=3))
+
+    def test_switch_sides_wide(self, snap_compare: Any) -> None:
+        assert snap_compare(Host(), terminal_size=(200, 60), run_before=_at("switch"))
