@@ -263,7 +263,6 @@ class TestLibrary:
             for expected in ("Prone lying", "Brett Sears, PT", "1. Lie on your stomach.", "Cautions", "Progressions"):
                 assert expected in text
 
-
     @sync
     async def test_mouse_click_highlights_and_double_click_adds(self) -> None:
         host = make_host()
