@@ -349,7 +349,8 @@ class TestBuilding:
             await type_text(pilot, "Evening stretch")
             await pilot.press("ctrl+s")
             await pilot.pause()
-            assert "saved" in str(screen.query_one("#total", Static).content)
+            total = str(screen.query_one("#total", Static).content)
+            assert total.endswith("· saved") and not screen.dirty
             expected = screen.routine
 
         saved = backtui_home / "routines" / "evening-stretch.toml"

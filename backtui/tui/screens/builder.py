@@ -224,11 +224,14 @@ class BuilderScreen(Screen[Path | None]):
         steps.display = bool(views)
         self.query_one("#steps-hint").display = not views
         count = len(views)
-        state = "● unsaved" if self.dirty else "saved" if self.saved_to or self.path else "new"
-        if self.bundled:
-            state += " · bundled: saving makes a copy"
+        if self.dirty:
+            state = "● unsaved"
+        elif self.bundled:
+            state = "bundled: saves a copy"
+        else:
+            state = "saved" if self.saved_to or self.path else "new"
         plural = "" if count == 1 else "s"
-        self.query_one("#total", Static).update(f"{count} step{plural} · total [b]{mmss(total)}[/b] · {state}")
+        self.query_one("#total", Static).update(f"{count} step{plural}, [b]{mmss(total)}[/b] · {state}")
         self.query_one("#routine-pane").border_subtitle = mmss(total)
 
     @on(Input.Changed, "#routine-name")

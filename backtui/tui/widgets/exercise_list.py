@@ -381,7 +381,7 @@ class ExerciseList(Widget, can_focus=True):
         self, row: ExerciseRow, width: int, base: Style, secondary: Style, also: Style, avoid: Style
     ) -> list[Segment]:
         inner = width - 2
-        source_w = 18 if inner >= 100 else 12
+        source_w = 18 if inner >= 76 else 12
         dosage_w = 26 if inner >= 76 else 20
         rest = inner - source_w - dosage_w - 2
         with_also = rest >= 44

@@ -29,7 +29,7 @@ def step_dosage(s: ResolvedStep) -> str:
         if s.sets > 1:
             parts.insert(0, f"{s.sets}×")
     else:
-        parts.append(f"{s.sets}×{s.reps}" if s.sets > 1 else f"{s.reps} reps")
+        parts.append(f"{s.sets}×{s.reps}" if s.sets > 1 else f"{s.reps} rep" if s.reps == 1 else f"{s.reps} reps")
     if s.reps is not None and s.hold_s:
         parts.append(f"hold {s.hold_s}s")
     if s.sets > 1 and s.rest_s:
