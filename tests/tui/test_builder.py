@@ -363,6 +363,27 @@ class TestBuilding:
         assert host.results == []  # still on the builder when the test ended
 
     @sync
+    async def test_step_keys_move_remove_and_slash_returns_to_search(self) -> None:
+        steps = [Step(exercise="verywell:prone-lying"), Step(exercise="merative:ankle-pumps"), Step(name="Walk")]
+        host = make_host(routine=Routine(name="R", steps=steps))
+        async with host.run_test(size=NARROW) as pilot:
+            steps_list = host.builder.query_one(RoutineSteps)
+            steps_list.focus()
+            steps_list.highlighted = 2
+            await pilot.press("K")
+            await pilot.pause()
+            assert step_ids(host) == ["verywell:prone-lying", "Walk", "merative:ankle-pumps"]
+            await pilot.press("ctrl+up")
+            await pilot.pause()
+            assert step_ids(host) == ["Walk", "verywell:prone-lying", "merative:ankle-pumps"]
+            await pilot.press("ctrl+down", "delete")
+            await pilot.pause()
+            assert step_ids(host) == ["verywell:prone-lying", "merative:ankle-pumps"]
+            await pilot.press("slash")
+            await pilot.pause()
+            assert host.builder.focused is host.builder.query_one("#search", Input)
+
+    @sync
     async def test_leaving_after_saving_returns_the_saved_path(self, backtui_home: Path) -> None:
         host = make_host(routine=Routine(name="Quick", steps=[Step(exercise="merative:ankle-pumps")]))
         async with host.run_test(size=NARROW) as pilot:
