@@ -1,7 +1,8 @@
 """Library filter latency: per keystroke, in the real builder screen, with 10,000 exercises.
 
-A synthetic plugin contributes 10,000 exercises (20 sources × 500, names built from a
-small vocabulary, a few movements shared across sources so "also in" has work to do).
+A synthetic library of 10,000 exercises (20 sources × 500, names built from a small
+vocabulary, a few movements shared across sources so "also in" has work to do), built
+as the plugin loader's records.
 The builder runs headless under Textual's Pilot; a query is typed one key at a time.
 
 For each key we time from sending the key event to the first frame composed after
