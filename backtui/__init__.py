@@ -5,12 +5,44 @@ This module is the public API for plugin authors::
     from backtui import hookimpl, Source, Exercise, Dosage, Avoid, Frequency
 
 A plugin may also be data only; see ``data_source``.
+
+The names are imported on first use (PEP 562), so starting the app or the command
+line does not pay for pluggy and the model until something needs them.
 """
 
-from backtui.core.hookspecs import hookimpl
-from backtui.core.model import Avoid, Dosage, Exercise, Frequency, Source
-from backtui.core.sourcefile import data_source
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from backtui.core.hookspecs import hookimpl
+    from backtui.core.model import Avoid, Dosage, Exercise, Frequency, Source
+    from backtui.core.sourcefile import data_source
 
 __version__ = "0.1.0"
 
 __all__ = ["Avoid", "Dosage", "Exercise", "Frequency", "Source", "__version__", "data_source", "hookimpl"]
+
+_HOMES = {
+    "hookimpl": "backtui.core.hookspecs",
+    "Avoid": "backtui.core.model",
+    "Dosage": "backtui.core.model",
+    "Exercise": "backtui.core.model",
+    "Frequency": "backtui.core.model",
+    "Source": "backtui.core.model",
+    "data_source": "backtui.core.sourcefile",
+}
+
+
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'backtui' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

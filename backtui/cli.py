@@ -18,12 +18,15 @@ from backtui.core.tomlfile import DataError
 
 #: Subcommand modules in ``backtui.commands``, in the order ``--help`` lists them.
 COMMANDS: tuple[str, ...] = (
+    "build",
+    "run",
     "plugins",
     "exercises",
     "new-plugin",
     "validate",
     "plan",
     "schema",
+    "history",
 )
 
 

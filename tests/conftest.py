@@ -14,6 +14,12 @@ def backtui_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     """Point BACKTUI_HOME at a fresh temp dir so no test touches the real home directory."""
     home = tmp_path_factory.mktemp("backtui-home")
     monkeypatch.setenv("BACKTUI_HOME", str(home))
-    for name in ("BACKTUI_LOAD_PLUGINS", "BACKTUI_DISABLE_PLUGINS", "BACKTUI_STRICT_PLUGINS", "BACKTUI_DEBUG"):
+    for name in (
+        "BACKTUI_LOAD_PLUGINS",
+        "BACKTUI_DISABLE_PLUGINS",
+        "BACKTUI_STRICT_PLUGINS",
+        "BACKTUI_DEBUG",
+        "BACKTUI_BUNDLED_ROUTINES",
+    ):
         monkeypatch.delenv(name, raising=False)
     return home

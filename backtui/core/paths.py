@@ -1,7 +1,8 @@
 """Where backtui keeps the user's files.
 
 ``BACKTUI_HOME`` overrides everything (tests always set it to a temp dir);
-otherwise the platform's user data dir is used.
+otherwise the platform's user data dir is used. ``BACKTUI_BUNDLED_ROUTINES``
+replaces the folder of bundled example routines.
 """
 
 from __future__ import annotations
@@ -33,7 +34,14 @@ def history_db_path() -> Path:
 
 
 def bundled_routines_dir() -> Path:
-    """The read-only example routines shipped with backtui."""
+    """The read-only example routines shipped with backtui.
+
+    ``$BACKTUI_BUNDLED_ROUTINES`` points somewhere else, so tests and screenshots can
+    use a fixed set of routines instead of whatever the repository ships.
+    """
+    override = os.environ.get("BACKTUI_BUNDLED_ROUTINES")
+    if override:
+        return Path(override).expanduser()
     packaged = Path(__file__).resolve().parent.parent / "routines"
     if packaged.is_dir():
         return packaged

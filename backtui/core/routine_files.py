@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-import tomli_w
 
 from backtui.core import paths
 from backtui.core.routine import SCHEMA_VERSION, Routine, step_shape_problem
@@ -69,6 +68,8 @@ def dumps(routine: Routine) -> str:
     Fixed key order (the struct's field order), values equal to their defaults left
     out, ``[defaults]`` as a table and each step as a ``[[steps]]`` table.
     """
+    import tomli_w  # only saving needs it; listing routines at start-up does not
+
     data = msgspec.to_builtins(routine)
     head = {"schema": routine.schema, **{k: data[k] for k in ("name", "description") if k in data}}
     parts = [tomli_w.dumps(head)]

@@ -1,0 +1,313 @@
+"""The backtui application: loads the library, opens the dashboard, builder or runner.
+
+The dashboard draws its first frame before the plugins load: loading runs in a
+thread once the first frame is up, and the dashboard fills in totals and steps
+when it arrives. The builder and runner need the library, so opening either
+waits for it (``ensure_library``); nothing loads plugins twice.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from rich.markup import escape
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from backtui.core.clock import Clock, MonotonicClock
+from backtui.tui.screens.too_small import TooSmallScreen, is_too_small
+
+if TYPE_CHECKING:
+    from backtui.core.library import Library
+    from backtui.core.plugins import LoadResult
+    from backtui.core.routine import Routine
+
+Start = Literal["dashboard", "build", "run"]
+
+#: (title, help, dashboard action) offered by the command palette on the dashboard.
+DASHBOARD_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("New routine", "Build a routine from the exercise library (c)", "new"),
+    ("Run selected routine", "Start the timer for the selected routine (r)", "run"),
+    ("Edit selected routine", "Open the selected routine in the builder (e)", "edit"),
+    ("Duplicate selected routine", "Copy it into your own folder (d)", "duplicate"),
+    ("Delete selected routine", "Delete one of your own routines (x)", "delete"),
+)
+
+
+class BacktuiApp(App[int]):
+    """``App[int]``: the exit code ``run_app`` returns."""
+
+    # The dashboard is the default screen, which Textual mounts without reading its
+    # CSS_PATH, so the app reads that file for it.
+    CSS_PATH = ["app.tcss", "screens/dashboard.tcss"]
+    TITLE = "backtui"
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("ctrl+p", "command_palette", "Command palette: search every action", show=False),
+        Binding("ctrl+q", "quit", "Quit at once", show=False),
+    ]
+
+    def __init__(
+        self,
+        *,
+        library: Library | None = None,
+        load_result: LoadResult | None = None,
+        clock: Clock | None = None,
+        start: Start = "dashboard",
+        path: Path | None = None,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        if library is None and load_result is not None:
+            from backtui.core.library import Library
+
+            library = Library.from_load(load_result)
+        self.library: Library | None = library
+        self.clock: Clock = clock or MonotonicClock()
+        self.start = start
+        self.start_path = path
+        self.cursor_blink = cursor_blink
+        self._load_lock = threading.Lock()
+        self._announced = False
+        self._load_error = ""
+
+    # -- the library ------------------------------------------------------------------------
+
+    @property
+    def library_loaded(self) -> bool:
+        return self.library is not None
+
+    def ensure_library(self) -> Library:
+        """The library, loading the plugins now if the background load hasn't finished."""
+        library = self._load_library()
+        self._announce_failures()
+        return library
+
+    def load_library_in_background(self) -> None:
+        """Load the plugins in a thread; the dashboard refreshes when they arrive. Does nothing if loaded."""
+        if self.library is not None:
+            return
+
+        def work() -> None:
+            self._load_library()
+            self.call_from_thread(self._library_ready)
+
+        self.run_worker(work, thread=True, exclusive=True, group="library", exit_on_error=False)
+
+    def _load_library(self) -> Library:
+        """Load the plugins once, whichever thread asks first; the other waits for the same library."""
+        with self._load_lock:
+            if self.library is None:
+                from backtui.core.library import Library
+                from backtui.core.plugins import load
+
+                try:
+                    self.library = Library.from_load(load())
+                except Exception as exc:  # BACKTUI_STRICT_PLUGINS's PluginError: say so, run with no sources
+                    self._load_error = " ".join(str(exc).split()) or type(exc).__name__
+                    self.library = Library()
+            return self.library
+
+    def _library_ready(self) -> None:
+        self._announce_failures()
+        from backtui.tui.screens.dashboard import DashboardScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, DashboardScreen):
+                screen.library_changed()
+
+    def _announce_failures(self) -> None:
+        """One notification per failing plugin, once."""
+        if self._announced or self.library is None:
+            return
+        self._announced = True
+        if self._load_error:
+            self.notify(escape(self._load_error), title="Plugins could not be loaded", severity="error", timeout=12)
+        for record in self.library.failed:
+            self.notify(
+                escape(record.describe()) + "\nPress P for the plugins view.",
+                title="A plugin failed to load",
+                severity="error",
+                timeout=12,
+            )
+
+    # -- start-up -----------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The dashboard is the app's first screen (no blank screen drawn before it)."""
+        if self.start == "dashboard":
+            from backtui.tui.screens.dashboard import DashboardScreen
+
+            return DashboardScreen()
+        return super().get_default_screen()
+
+    def on_mount(self) -> None:
+        if self.start == "dashboard":
+            self._announce_failures()  # the dashboard itself asks for the library once it has drawn
+        elif self.start == "build":
+            path = self.start_path
+            self.open_builder(path, new=path is None or not path.exists())
+        else:
+            assert self.start_path is not None, "backtui run needs a routine file"
+            self.open_runner(self.start_path)
+        self._check_size(self.size.width, self.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        showing = isinstance(self.screen, TooSmallScreen)
+        if is_too_small(width, height) and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not is_too_small(width, height):
+            self.pop_screen()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if not self.cursor_blink and hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = False
+
+    # -- opening routines -----------------------------------------------------------------------
+
+    def _load_or_explain(self, path: Path, doing: str, retry: Retry) -> Routine | None:
+        """The routine at ``path``, or ``None`` after opening the error view with ``validate``'s message."""
+        from backtui.core.routine_files import load_routine
+        from backtui.core.tomlfile import DataError
+        from backtui.tui.formatting import display_path
+
+        shown = display_path(path)
+        try:
+            return load_routine(path, shown)
+        except DataError as exc:
+            from backtui.tui.screens.error import ErrorScreen
+
+            def answered(again: bool | None) -> None:
+                if again:
+                    retry()
+                elif self.start != "dashboard":
+                    self.exit(1)
+
+            self.push_screen(ErrorScreen(shown, str(exc), doing=doing), answered)
+            return None
+
+    def open_builder(self, path: Path | None, *, new: bool = False) -> None:
+        """Edit the routine at ``path``; ``new`` starts an empty one (saved to ``path`` if given)."""
+        routine = None
+        if path is not None and not new:
+            routine = self._load_or_explain(path, "edit", lambda: self.open_builder(path, new=new))
+            if routine is None:
+                return
+        library = self.ensure_library()
+        try:
+            from backtui.tui.screens.builder import BuilderScreen  # type: ignore[import-untyped,import-not-found,unused-ignore]
+        except ImportError as exc:
+            self._unavailable("builder", exc)
+            return
+        screen = BuilderScreen(library, routine=routine, path=path, bundled=self.is_bundled(path))
+        self.push_screen(screen, self._builder_closed)
+
+    def open_runner(self, path: Path) -> None:
+        routine = self._load_or_explain(path, "run", lambda: self.open_runner(path))
+        if routine is None:
+            return
+        library = self.ensure_library()
+        try:
+            from backtui.tui.screens.runner import RunnerScreen  # type: ignore[import-untyped,import-not-found,unused-ignore]
+        except ImportError as exc:
+            self._unavailable("runner", exc)
+            return
+        self.push_screen(RunnerScreen(routine, library, self.clock, path=path), self._runner_closed)
+
+    def _unavailable(self, what: str, exc: ImportError) -> None:
+        """A screen that cannot be imported is an error to show, not a crash."""
+        text = f"The {what} can't be opened: {exc}"
+        if self.start != "dashboard":
+            self.exit(1, return_code=1, message=f"backtui: {text}")  # printed once the terminal is restored
+        else:
+            self.notify(escape(text), title="Not available", severity="error")
+
+    @staticmethod
+    def is_bundled(path: Path | None) -> bool:
+        if path is None:
+            return False
+        from backtui.core import paths
+
+        try:
+            return path.resolve().is_relative_to(paths.bundled_routines_dir().resolve())
+        except OSError:
+            return False
+
+    def _builder_closed(self, saved: Path | None) -> None:
+        if self.start != "dashboard":
+            self.exit(0)
+            return
+        self._refresh_dashboard(saved)
+
+    def _runner_closed(self, _result: object) -> None:
+        if self.start != "dashboard":
+            self.exit(0)
+            return
+        self._refresh_dashboard(None)
+
+    def _refresh_dashboard(self, select: Path | None) -> None:
+        from backtui.tui.screens.dashboard import DashboardScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, DashboardScreen):
+                screen.refresh_routines(select=select)
+
+    # -- actions and the command palette ---------------------------------------------------------
+
+    def action_help(self) -> None:
+        from backtui.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_plugins(self) -> None:
+        from backtui.tui.screens.plugins import PluginsScreen
+
+        library = self.ensure_library()
+        self.push_screen(PluginsScreen(library.records, error=self._load_error))
+
+    def action_avoid(self) -> None:
+        from backtui.tui.screens.avoid import AvoidScreen
+
+        self.push_screen(AvoidScreen(self.ensure_library()))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from backtui.tui.screens.dashboard import DashboardScreen
+
+        # ``screen`` is the screen the palette was opened from; the palette is on top of it.
+        if isinstance(screen, DashboardScreen):
+            for title, help_text, action in DASHBOARD_COMMANDS:
+                yield SystemCommand(title, help_text, self._palette(screen, action))
+        yield SystemCommand("Plugins", "Every exercise source, where it comes from, any error (P)", self.action_plugins)
+        yield SystemCommand("Avoid list", "Exercises the sources advise against, and why (a)", self.action_avoid)
+        yield SystemCommand("Help", "Every key of every screen (?)", self.action_help)
+        yield from (c for c in super().get_system_commands(screen) if c.title in {"Theme", "Quit", "Keys"})
+
+    @staticmethod
+    def _palette(screen: Screen[Any], action: str) -> ActionCallback:
+        async def run() -> None:
+            await screen.run_action(action)
+
+        return run
+
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    Retry = Callable[[], None]
+    ActionCallback = Callable[[], Awaitable[None]]
+
+
+def run_app(start: Start = "dashboard", path: Path | None = None) -> int:
+    """Run the app in the terminal; the exit code for the command line."""
+    app = BacktuiApp(start=start, path=path)
+    code = app.run()
+    return code if isinstance(code, int) else 0

@@ -1,0 +1,52 @@
+"""The error view: a routine file that cannot be loaded, why, and what to do about it."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from backtui.tui.widgets.title_bar import TitleBar
+
+
+class ErrorScreen(Screen[bool]):
+    """The one-line message ``validate`` gives, for the file named as the user should read it.
+
+    Dismisses ``True`` to retry, ``False`` to go back.
+    """
+
+    CSS_PATH = "error.tcss"
+    BINDINGS = [
+        Binding("r", "retry", "Retry"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, path: str, message: str, *, doing: str = "open") -> None:
+        super().__init__()
+        self.path = path
+        self.message = message
+        self.doing = doing
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar("Routine error")
+        with Vertical(id="error-box"):
+            yield Static(f"Can't {self.doing} this routine", id="error-title")
+            yield Static(f"[b]File[/b]  {escape(self.path)}", id="error-file")
+            yield Static(escape(self.message), id="error-message")
+            yield Static(
+                "Fix the file in your editor, then press [b]r[/b] to try again, or [b]Esc[/b] to go back.",
+                id="error-help",
+            )
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#error-box").border_title = "Error"
+
+    def action_retry(self) -> None:
+        self.dismiss(True)
+
+    def action_back(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,124 @@
+"""The help screen: every key of every screen, read from the screens' own BINDINGS."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from collections.abc import Iterable, Iterator
+
+from rich.table import Table
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from backtui.tui.widgets.title_bar import TitleBar
+
+#: (heading, module, class) of every place with keys, in the order a user meets them.
+#: The builder and runner are imported only when the help is shown, and left out if absent.
+PLACES: tuple[tuple[str, str, str], ...] = (
+    ("Everywhere", "backtui.tui.app", "BacktuiApp"),
+    ("Dashboard", "backtui.tui.screens.dashboard", "DashboardScreen"),
+    ("Builder", "backtui.tui.screens.builder", "BuilderScreen"),
+    ("Runner", "backtui.tui.screens.runner", "RunnerScreen"),
+    ("Plugins", "backtui.tui.screens.plugins", "PluginsScreen"),
+    ("Avoid list", "backtui.tui.screens.avoid", "AvoidScreen"),
+    ("Routine error", "backtui.tui.screens.error", "ErrorScreen"),
+    ("Questions", "backtui.tui.screens.confirm", "ConfirmScreen"),
+    ("Help", "backtui.tui.screens.help", "HelpScreen"),
+)
+
+#: Keys every list, form and scroll area has, which no BINDINGS of ours declares.
+MOVING = (
+    ("↑ ↓ PgUp PgDn", "move in a list or scroll"),
+    ("tab shift+tab", "next / previous area"),
+    ("mouse", "click, scroll and select work too"),
+)
+
+
+def own_bindings(cls: type) -> list[BindingType]:
+    """BINDINGS declared by ``cls`` and its backtui base classes (not Textual's own)."""
+    found: list[BindingType] = []
+    for klass in reversed(cls.__mro__):
+        if klass.__module__.startswith("backtui.") and "BINDINGS" in vars(klass):
+            found.extend(vars(klass)["BINDINGS"])
+    return found
+
+
+def key_rows(app: App[object], bindings: Iterable[BindingType]) -> Iterator[tuple[str, str]]:
+    """(keys, what they do), one row per action, keys that share an action joined."""
+    by_action: dict[str, tuple[list[str], str]] = {}
+    for binding in Binding.make_bindings(bindings):
+        keys, description = by_action.setdefault(binding.action, ([], ""))
+        # Each key as itself: a key_display stands for a whole group of keys in the footer.
+        key = app.get_key_display(dataclasses.replace(binding, key_display=None))
+        if key not in keys:
+            keys.append(key)
+        if not description:
+            by_action[binding.action] = (keys, binding.description or binding.action.replace("_", " "))
+    for keys, description in by_action.values():
+        yield " ".join(keys), description
+
+
+def places() -> Iterator[tuple[str, type]]:
+    for heading, module_name, class_name in PLACES:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue  # a screen not installed in this build has no keys to list
+        cls = getattr(module, class_name, None)
+        if isinstance(cls, type):
+            yield heading, cls
+
+
+class HelpScreen(Screen[None]):
+    CSS_PATH = "help.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    BINDINGS = [Binding("escape,q,question_mark,f1", "back", "Close help")]
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar("Help")
+        with VerticalScroll(id="help-body"):
+            yield Static(
+                "backtui paces exercises the sources describe. Stop if pain increases, and see a "
+                "healthcare professional if it is severe or lasts.",
+                id="help-intro",
+            )
+            sections: list[tuple[int, Table]] = []
+            for heading, cls in places():
+                rows = list(key_rows(self.app, own_bindings(cls)))
+                if heading == "Everywhere":
+                    rows.extend(MOVING)
+                if rows:
+                    sections.append((len(rows) + 2, self._table(heading, rows)))
+            # Two columns on wide terminals (one below the other when narrow), split near half the lines.
+            total, running, split = sum(n for n, _ in sections), 0, len(sections)
+            for index, (lines, _) in enumerate(sections):
+                if running >= total / 2:
+                    split = index
+                    break
+                running += lines
+            with Horizontal(id="help-columns"):
+                for part in (sections[:split], sections[split:]):
+                    with Vertical(classes="help-column"):
+                        for _, table in part:
+                            yield Static(table, classes="help-section")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").border_title = "Keys"
+
+    @staticmethod
+    def _table(heading: str, rows: list[tuple[str, str]]) -> Table:
+        table = Table(
+            title=heading, title_justify="left", title_style="bold", show_header=False, box=None, expand=False
+        )
+        table.add_column("keys", style="bold cyan", width=16, no_wrap=True)
+        table.add_column("does")
+        for keys, description in rows:
+            table.add_row(keys, description)
+        return table
+
+    def action_back(self) -> None:
+        self.dismiss(None)

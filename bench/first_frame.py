@@ -1,0 +1,135 @@
+"""Time to the dashboard's first frame, against a minimal Textual app, in the same run.
+
+Each sample is a fresh ``python`` process (imports and all) that runs its app
+headless at 80×24; right after the first frame is drawn it prints the wall-clock
+time and exits. A sample is that time minus the moment the parent started the
+process (so interpreter start-up counts; waiting at exit for the background
+plugin-loading thread, which the user never sees, does not). The two kinds of sample alternate so a busy machine
+slows both alike. Printed: medians and the ratio backtui / minimal (target ≤ 1.2).
+
+A third figure, "dashboard complete", waits until the plugins have loaded in
+the background and the totals are filled in: the price of deferring that work
+is paid after the first frame, not avoided.
+
+    uv run python bench/first_frame.py [--runs 21]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MINIMAL = """
+import time
+from textual.app import App
+from textual.widgets import Static
+
+class Minimal(App):
+    def compose(self):
+        yield Static("Hello")
+
+    def on_mount(self):
+        self.call_after_refresh(self.done)
+
+    def done(self):
+        print(time.time(), flush=True)
+        self.exit()
+
+Minimal().run(headless=True, size=(80, 24))
+"""
+
+BACKTUI = """
+import sys
+import time
+from backtui.tui.app import BacktuiApp
+from backtui.tui.screens import dashboard
+
+wait_for_library = sys.argv[1] == "complete"
+first_mount = dashboard.DashboardScreen.on_mount
+library_changed = dashboard.DashboardScreen.library_changed
+
+def done(app):
+    print(time.time(), flush=True)
+    app.exit()
+
+def on_mount(self):
+    first_mount(self)
+    if not wait_for_library:
+        self.call_after_refresh(done, self.app)
+
+def on_library(self):
+    library_changed(self)
+    self.call_after_refresh(done, self.app)
+
+dashboard.DashboardScreen.on_mount = on_mount
+dashboard.DashboardScreen.library_changed = on_library
+BacktuiApp().run(headless=True, size=(80, 24))
+"""
+
+ROUTINE = """\
+name = "{name}"
+
+[[steps]]
+exercise = "verywell:pelvic-tilt"
+
+[[steps]]
+exercise = "merative:cat-and-camel"
+
+[[steps]]
+exercise = "twelve-best:bird-dog"
+sets = 2
+"""
+
+
+def sample(code: str, *args: str, env: dict[str, str]) -> float:
+    start = time.time()
+    out = subprocess.run([sys.executable, "-c", code, *args], env=env, check=True, capture_output=True, text=True)
+    return float(out.stdout.split()[-1]) - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=21, help="samples of each kind (default 21)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        bundled = Path(tmp, "bundled")
+        user = Path(tmp, "home", "routines")
+        for folder, names in ((bundled, ("Gentle morning", "Core basics")), (user, ("My evening",))):
+            folder.mkdir(parents=True)
+            for name in names:
+                (folder / f"{name.lower().replace(' ', '-')}.toml").write_text(ROUTINE.format(name=name))
+        env = {**os.environ, "BACKTUI_HOME": str(Path(tmp, "home")), "BACKTUI_BUNDLED_ROUTINES": str(bundled)}
+        # Time running code, not compiling it: let the warm-up run write bytecode as an install would.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env.pop("BACKTUI_LOAD_PLUGINS", None)
+        env.pop("BACKTUI_DISABLE_PLUGINS", None)
+        kinds = {
+            "minimal Textual app": (MINIMAL,),
+            "backtui dashboard, first frame": (BACKTUI, "first"),
+            "backtui dashboard, complete": (BACKTUI, "complete"),
+        }
+        times: dict[str, list[float]] = {k: [] for k in kinds}
+        for code, *rest in kinds.values():  # warm the OS file cache once
+            sample(code, *rest, env=env)
+        for _ in range(args.runs):
+            for kind, (code, *rest) in kinds.items():
+                times[kind].append(sample(code, *rest, env=env))
+    medians = {k: statistics.median(v) for k, v in times.items()}
+    base = medians["minimal Textual app"]
+    print(f"{'':34} {'median':>8} {'min':>8} {'ratio':>6}   ({args.runs} runs each)")
+    for kind, values in times.items():
+        print(f"{kind:34} {medians[kind] * 1000:6.0f}ms {min(values) * 1000:6.0f}ms {medians[kind] / base:6.2f}")
+    ratio = medians["backtui dashboard, first frame"] / base
+    verdict = "meets" if ratio <= 1.2 else "misses"
+    print(f"\nfirst-frame ratio {ratio:.2f} {verdict} the target of 1.2")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
