@@ -384,6 +384,20 @@ class TestBuilding:
             assert host.builder.focused is host.builder.query_one("#search", Input)
 
     @sync
+    async def test_a_new_routine_given_a_file_is_named_after_it_and_saved_there(self, tmp_path: Path) -> None:
+        path = tmp_path / "evening-stretch.toml"  # `backtui build evening-stretch.toml`, not yet existing
+        host = make_host(path=path)
+        async with host.run_test(size=NARROW) as pilot:
+            assert host.builder.query_one("#routine-name", Input).value == "Evening stretch"
+            await type_text(pilot, "bird")
+            await pilot.press("enter", "ctrl+s")
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+        assert host.results == [path]
+        assert load_routine(path) == Routine(name="Evening stretch", steps=[Step(exercise="twelve-best:bird-dog")])
+
+    @sync
     async def test_leaving_after_saving_returns_the_saved_path(self, backtui_home: Path) -> None:
         host = make_host(routine=Routine(name="Quick", steps=[Step(exercise="merative:ankle-pumps")]))
         async with host.run_test(size=NARROW) as pilot:

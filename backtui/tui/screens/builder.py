@@ -85,7 +85,10 @@ class BuilderScreen(Screen[Path | None]):
     ) -> None:
         super().__init__()
         self.library = library
-        self.routine = routine if routine is not None else Routine(name="")
+        if routine is None:
+            # `backtui build new-file.toml`: name the new routine after its file, saved there
+            routine = Routine(name=path.stem.replace("-", " ").replace("_", " ").capitalize() if path else "")
+        self.routine = routine
         self.path = path
         self.bundled = bundled
         self.saved_to: Path | None = None
@@ -413,7 +416,7 @@ class BuilderScreen(Screen[Path | None]):
 
     def action_save(self) -> None:
         if not self.routine.name.strip():
-            self.action_save_as()
+            self.action_save_as(keep_path=self.path is not None and not self.bundled)
             return
         if self.path is not None and not self.bundled:
             self._write(self.routine, self.path, "Saved {path}")
@@ -424,14 +427,17 @@ class BuilderScreen(Screen[Path | None]):
         else:
             self._write(self.routine, target, "Saved {path}")
 
-    def action_save_as(self) -> None:
+    def action_save_as(self, keep_path: bool = False) -> None:
+        """Ask for a name, then save under it: a new file in the user's folder, or
+        (``keep_path``, when Ctrl+S found the routine unnamed) this routine's own file."""
+
         def named(name: str | None) -> None:
             if not name:
                 return
             routine = msgspec.structs.replace(self.routine, name=name)
             own = self.path if self.path is not None and not self.bundled else None
-            target = user_path_for(name, exclude=own)
-            if self._write(routine, target, "Saved as {path}"):
+            target = own if keep_path and own is not None else user_path_for(name, exclude=own)
+            if self._write(routine, target, "Saved {path}" if keep_path else "Saved as {path}"):
                 name_input = self.query_one("#routine-name", Input)
                 with name_input.prevent(Input.Changed):
                     name_input.value = name
