@@ -125,6 +125,7 @@ class DosageForm(Grid):
     DosageForm SelectCurrent Static#label { text-wrap: nowrap; text-overflow: ellipsis; }
     DosageForm .field-error { color: $text-error; }
     DosageForm #form-problem { column-span: 3; color: $text-error; }
+    DosageForm #f-note { column-span: 2; }
     """
 
     FIELD_ORDER: ClassVar[tuple[str, ...]] = ("name", *(f for f, _ in INT_FIELDS), "sides", "start_side", "note")
@@ -182,8 +183,7 @@ class DosageForm(Grid):
         )
         yield Static("")
         yield Label("Note")
-        yield Input(step.note or "", placeholder="optional", id="f-note", compact=True)
-        yield Static("", id="e-note", classes="field-error")
+        yield Input(step.note or "", placeholder="optional, shown while the step runs", id="f-note", compact=True)
         yield Static("", id="form-problem")
 
     def on_mount(self) -> None:
@@ -224,10 +224,12 @@ class DosageForm(Grid):
                 self._build(values)
             except msgspec.ValidationError as exc:  # a rule the per-field checks missed
                 problem = str(exc)
-        for field in ("name", *(f for f, _ in INT_FIELDS), "note"):
+        for field in ("name", *(f for f, _ in INT_FIELDS)):
             if field == "name" and not self.custom:
                 continue
             self.query_one(f"#e-{field}", Static).update(errors.get(field, ""))
+        if "note" in errors and not problem:
+            problem = f"Note: {errors['note']}."
         self.query_one("#form-problem", Static).update(problem)
         self.errors = dict(errors)
         if problem:
