@@ -25,7 +25,7 @@ def dosage_text(d: Any) -> str:
     if d.duration_s:
         parts.append(f"{d.duration_s}s")
     if d.reps:
-        parts.append(f"{d.sets}×{d.reps}" if d.sets > 1 else f"{d.reps} reps")
+        parts.append(f"{d.sets}×{d.reps}" if d.sets > 1 else f"{d.reps} rep" if d.reps == 1 else f"{d.reps} reps")
     elif d.sets > 1:
         parts.append(f"{d.sets} sets")
     if d.hold_s:

@@ -1,0 +1,70 @@
+"""A modal around ``DosageForm``: edit a step's dosage, or describe a new custom step."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from backtui.core.routine import Step
+from backtui.tui.widgets.dosage_form import DosageForm, Inherited
+
+
+class StepFormScreen(ModalScreen[Step | None]):
+    """Dismisses with the edited ``Step``, or ``None`` when cancelled. Apply is off while invalid."""
+
+    DEFAULT_CSS = """
+    StepFormScreen { align: center middle; }
+    StepFormScreen > Vertical {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    StepFormScreen #form-title { text-style: bold; margin-bottom: 1; }
+    StepFormScreen #form-hint { color: $text-muted; margin-top: 1; }
+    StepFormScreen #buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    StepFormScreen Button { margin-left: 2; }
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, step: Step, *, custom: bool = False, inherited: Inherited | None = None) -> None:
+        super().__init__()
+        self._title = title
+        self._step = step
+        self._custom = custom
+        self._inherited = inherited or Inherited()
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(escape(self._title), id="form-title")
+            yield DosageForm(self._step, custom=self._custom, inherited=self._inherited)
+            yield Static("Blank fields keep the exercise's own dosage.", id="form-hint")
+            with Horizontal(id="buttons"):
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Apply", id="apply", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
+    @on(DosageForm.Validity)
+    def _validity(self, event: DosageForm.Validity) -> None:
+        self.query_one("#apply", Button).disabled = not event.valid
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_apply()
+
+    @on(Button.Pressed, "#apply")
+    def action_apply(self) -> None:
+        step = self.query_one(DosageForm).result()
+        if step is not None:
+            self.dismiss(step)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
