@@ -91,8 +91,10 @@ def save_routine(routine: Routine, path: Path) -> None:
     parse_routine(msgspec.to_builtins(routine), str(path))
     text = dumps(routine)
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _file_mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, mode)  # mkstemp makes the file private; a routine keeps its usual mode
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
@@ -102,6 +104,16 @@ def save_routine(routine: Routine, path: Path) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _file_mode(path: Path) -> int:
+    """The mode to give a saved file: the existing file's, else what the umask allows."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def save_as_user(routine: Routine, name: str | None = None, *, folder: Path | None = None) -> Path:

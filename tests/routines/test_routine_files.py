@@ -282,3 +282,22 @@ def test_saving_a_bundled_routine_goes_to_the_user_folder(tmp_path: Path, monkey
 def test_max_steps_is_a_load_limit() -> None:
     text = 'name = "r"\n' + '[[steps]]\nname = "x"\nreps = 1\n' * MAX_STEPS
     assert len(loads_routine(text).steps) == MAX_STEPS
+
+
+def test_a_new_file_gets_the_usual_mode_not_a_private_temp_files(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "shared.toml"
+        routine_files.save_routine(Routine(name="Shared", steps=[Step(name="Walk", duration_s=60)]), path)
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644  # readable by a physio's account or a backup tool
+
+
+def test_resaving_keeps_the_mode_the_user_chose(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    routine = Routine(name="Mine", steps=[Step(name="Walk", duration_s=60)])
+    routine_files.save_routine(routine, path)
+    path.chmod(0o640)
+    routine_files.save_routine(Routine(name="Mine", steps=[Step(name="Walk", duration_s=90)]), path)
+    assert path.stat().st_mode & 0o777 == 0o640
