@@ -132,16 +132,34 @@ async def test_help_lists_every_key_of_every_screen(tmp_path: Path) -> None:
         text = "\n".join(plain(s) for s in app.screen.query(".help-section").results(Static))
         found = list(places())
         headings = {h for h, _ in found}
-        assert {"Everywhere", "Dashboard", "Plugins", "Avoid list", "Routine error", "Questions"} <= headings
-        for heading, cls in found:
+        assert {"Everywhere", "Dashboard", "Builder", "Runner", "Check-in", "History", "Plugins"} <= headings
+        for heading, classes in found:
             assert heading in text
-            for binding in Binding.make_bindings(own_bindings(cls)):
-                assert binding.description in text, f"{heading}: {binding.key} ({binding.description}) not listed"
+            for cls in classes:
+                for binding in Binding.make_bindings(own_bindings(cls)):
+                    assert binding.description in text, f"{heading}: {binding.key} ({binding.description}) not listed"
         assert "⏎ r" in text  # both keys of "Run", not just the one the footer shows
         assert "x del" in text
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
+
+
+def test_every_screen_and_widget_with_keys_has_a_place_in_the_help() -> None:
+    import importlib
+    import pkgutil
+
+    import backtui.tui
+
+    listed = {cls for _, classes in places() for cls in classes}
+    missing = []
+    for info in pkgutil.walk_packages(backtui.tui.__path__, "backtui.tui."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            declares_keys = isinstance(value, type) and value.__module__ == info.name and "BINDINGS" in vars(value)
+            if declares_keys and value not in listed:
+                missing.append(f"{info.name}:{value.__name__}")
+    assert missing == []
 
 
 async def test_command_palette_offers_the_main_actions(tmp_path: Path) -> None:

@@ -9,10 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from backtui.tui.screens import help as help_screen
-
 from .conftest import BROKEN, MINE, make_app
 
 SMALL = (80, 24)
@@ -57,12 +53,12 @@ def test_error_view(snap_compare: Any, tmp_path: Path) -> None:
     assert snap_compare(app, terminal_size=SMALL, press=["down", "down", "r"])
 
 
-def test_help(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The builder and runner list their own keys once they exist; leave them out so this
-    # picture doesn't depend on them (test_app checks every screen's keys are listed).
-    places = tuple(p for p in help_screen.PLACES if p[0] not in {"Builder", "Runner"})
-    monkeypatch.setattr(help_screen, "PLACES", places)
+def test_help(snap_compare: Any, tmp_path: Path) -> None:
     assert snap_compare(make_app(tmp_path), terminal_size=SMALL, press=["question_mark"])
+
+
+def test_help_roomy_shows_every_screen_in_two_columns(snap_compare: Any, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path), terminal_size=(200, 60), press=["question_mark"])
 
 
 def test_terminal_too_small(snap_compare: Any, tmp_path: Path) -> None:

@@ -15,18 +15,37 @@ from textual.widgets import Footer, Static
 
 from backtui.tui.widgets.title_bar import TitleBar
 
-#: (heading, module, class) of every place with keys, in the order a user meets them.
-#: The builder and runner are imported only when the help is shown, and left out if absent.
-PLACES: tuple[tuple[str, str, str], ...] = (
-    ("Everywhere", "backtui.tui.app", "BacktuiApp"),
-    ("Dashboard", "backtui.tui.screens.dashboard", "DashboardScreen"),
-    ("Builder", "backtui.tui.screens.builder", "BuilderScreen"),
-    ("Runner", "backtui.tui.screens.runner", "RunnerScreen"),
-    ("Plugins", "backtui.tui.screens.plugins", "PluginsScreen"),
-    ("Avoid list", "backtui.tui.screens.avoid", "AvoidScreen"),
-    ("Routine error", "backtui.tui.screens.error", "ErrorScreen"),
-    ("Questions", "backtui.tui.screens.confirm", "ConfirmScreen"),
-    ("Help", "backtui.tui.screens.help", "HelpScreen"),
+#: (heading, "module:Class" of every screen or widget whose keys it lists), in the order a
+#: user meets them. Classes are imported only when the help is shown, and left out if absent.
+PLACES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Everywhere", ("backtui.tui.app:BacktuiApp",)),
+    ("Dashboard", ("backtui.tui.screens.dashboard:DashboardScreen",)),
+    (
+        "Builder",
+        (
+            "backtui.tui.screens.builder:BuilderScreen",
+            "backtui.tui.widgets.exercise_list:SearchInput",
+            "backtui.tui.widgets.exercise_list:ExerciseList",
+            "backtui.tui.widgets.routine_steps:RoutineSteps",
+        ),
+    ),
+    ("Step dosage form", ("backtui.tui.screens.step_form:StepFormScreen",)),
+    ("Save as", ("backtui.tui.screens.routine_name:RoutineNameScreen",)),
+    (
+        "Check-in",
+        (
+            "backtui.tui.screens.checkin:CheckInScreen",
+            "backtui.tui.screens.checkin:AreaBox",
+            "backtui.tui.widgets.pain_scale:PainScale",
+        ),
+    ),
+    ("Runner", ("backtui.tui.screens.runner:RunnerScreen",)),
+    ("History", ("backtui.tui.screens.history:HistoryScreen", "backtui.tui.screens.history:SessionScreen")),
+    ("Plugins", ("backtui.tui.screens.plugins:PluginsScreen",)),
+    ("Avoid list", ("backtui.tui.screens.avoid:AvoidScreen",)),
+    ("Routine error", ("backtui.tui.screens.error:ErrorScreen",)),
+    ("Questions", ("backtui.tui.screens.confirm:ConfirmScreen",)),
+    ("Help", ("backtui.tui.screens.help:HelpScreen",)),
 )
 
 #: Keys every list, form and scroll area has, which no BINDINGS of ours declares.
@@ -47,29 +66,43 @@ def own_bindings(cls: type) -> list[BindingType]:
 
 
 def key_rows(app: App[object], bindings: Iterable[BindingType]) -> Iterator[tuple[str, str]]:
-    """(keys, what they do), one row per action, keys that share an action joined."""
-    by_action: dict[str, tuple[list[str], str]] = {}
+    """(keys, what they do), one row per description: keys that do the same thing share a row."""
+    rows: dict[str, list[str]] = {}
     for binding in Binding.make_bindings(bindings):
-        keys, description = by_action.setdefault(binding.action, ([], ""))
+        description = binding.description or binding.action.replace("_", " ")
+        keys = rows.setdefault(description, [])
         # Each key as itself: a key_display stands for a whole group of keys in the footer.
         key = app.get_key_display(dataclasses.replace(binding, key_display=None))
         if key not in keys:
             keys.append(key)
-        if not description:
-            by_action[binding.action] = (keys, binding.description or binding.action.replace("_", " "))
-    for keys, description in by_action.values():
-        yield " ".join(keys), description
+    for description, keys in rows.items():
+        yield _join_keys(keys), description
 
 
-def places() -> Iterator[tuple[str, type]]:
-    for heading, module_name, class_name in PLACES:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue  # a screen not installed in this build has no keys to list
-        cls = getattr(module, class_name, None)
-        if isinstance(cls, type):
-            yield heading, cls
+def _join_keys(keys: list[str]) -> str:
+    """Keys for one row; a run of three or more digits reads as a range ("0–9")."""
+    if len(keys) >= 3 and all(k.isdigit() and len(k) == 1 for k in keys):
+        numbers = sorted(int(k) for k in keys)
+        if numbers == list(range(numbers[0], numbers[-1] + 1)):
+            return f"{numbers[0]}–{numbers[-1]}"
+    return " ".join(keys)
+
+
+def places() -> Iterator[tuple[str, list[type]]]:
+    """(heading, the classes whose keys it lists), skipping any class this build lacks."""
+    for heading, names in PLACES:
+        classes = []
+        for name in names:
+            module_name, class_name = name.split(":")
+            try:
+                module = importlib.import_module(module_name)
+            except ImportError:
+                continue  # a screen not installed in this build has no keys to list
+            cls = getattr(module, class_name, None)
+            if isinstance(cls, type):
+                classes.append(cls)
+        if classes:
+            yield heading, classes
 
 
 class HelpScreen(Screen[None]):
@@ -86,8 +119,9 @@ class HelpScreen(Screen[None]):
                 id="help-intro",
             )
             sections: list[tuple[int, Table]] = []
-            for heading, cls in places():
-                rows = list(key_rows(self.app, own_bindings(cls)))
+            for heading, classes in places():
+                # dict.fromkeys drops a row two widgets of one screen both declare (↑ in the search and the list)
+                rows = list(dict.fromkeys(row for cls in classes for row in key_rows(self.app, own_bindings(cls))))
                 if heading == "Everywhere":
                     rows.extend(MOVING)
                 if rows:

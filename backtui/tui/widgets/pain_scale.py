@@ -22,7 +22,7 @@ class PainScale(Widget, can_focus=True):
     BINDINGS = [
         Binding("left,minus", "move(-1)", "Less", show=False),
         Binding("right,plus,equals_sign", "move(1)", "More", show=False),
-        *[Binding(str(n), f"pick({n})", show=False) for n in range(10)],
+        *[Binding(str(n), f"pick({n})", "Pain level", show=False) for n in range(10)],
     ]
 
     COMPONENT_CLASSES = {"pain-scale--chosen", "pain-scale--number"}
