@@ -117,8 +117,8 @@ def test_exercises_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.splitlines()[0].split() == ["ID", "NAME", "CATEGORY", "POSITION", "DOSAGE"]
     row = out.splitlines()[2]
     assert row.split("  ")[0] == "zoo-good:pelvic-tilt"
-    assert row.endswith("Pelvic tilt  strengthen  supine    10 reps hold 5s")
-    assert out.rstrip().endswith("1 exercises.")
+    assert row.endswith("Pelvic tilt  strengthen  supine    10 reps hold 5–10s")  # the range, not its low end
+    assert out.rstrip().endswith("1 exercise.")
 
 
 def test_an_unknown_source_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -19,30 +19,11 @@ def register(sub: Any) -> argparse.ArgumentParser:
     return p
 
 
-def dosage_text(d: Any) -> str:
-    """A compact dosage: ``2×10 hold 5s rest 60s each side``."""
-    parts = []
-    if d.duration_s:
-        parts.append(f"{d.duration_s}s")
-    if d.reps:
-        parts.append(f"{d.sets}×{d.reps}" if d.sets > 1 else f"{d.reps} rep" if d.reps == 1 else f"{d.reps} reps")
-    elif d.sets > 1:
-        parts.append(f"{d.sets} sets")
-    if d.hold_s:
-        parts.append(f"hold {d.hold_s}s")
-    if d.rest_s:
-        parts.append(f"rest {d.rest_s}s")
-    if d.sides == "each":
-        parts.append("each side")
-    elif d.sides == "alternate":
-        parts.append("alternating")
-    return " ".join(parts)
-
-
 def run(args: argparse.Namespace) -> int:
     import msgspec
 
     from backtui.commands.output import print_json, table
+    from backtui.core.dosage_text import dosage_text
     from backtui.core.library import load_library
 
     library = load_library()
@@ -56,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
             [{"id": e.id, "name": e.name, "source": e.source_id, **msgspec.to_builtins(e.dosage)} for e in found]
         )
         return 0
-    rows = [[e.id, e.name, e.category, e.position, dosage_text(e.dosage)] for e in found]
+    rows = [[e.id, e.name, e.category, e.position, dosage_text(e.dosage) or "-"] for e in found]
     print(table(["ID", "NAME", "CATEGORY", "POSITION", "DOSAGE"], rows))
-    print(f"\n{len(found)} exercises.")
+    print(f"\n{len(found)} exercise{'' if len(found) == 1 else 's'}.")
     return 0

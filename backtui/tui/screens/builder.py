@@ -21,8 +21,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Input, OptionList, Select, Static
 
-from backtui.commands.exercises import dosage_text
 from backtui.core import timeline
+from backtui.core.dosage_text import dosage_text
 from backtui.core.library import AvoidMatch, Library
 from backtui.core.model import CATEGORIES, POSITIONS, Exercise
 from backtui.core.routine import Routine, Step

@@ -7,25 +7,11 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from backtui.commands.exercises import dosage_text
+from backtui.core.dosage_text import dosage_text
 from backtui.core.library import Library
-from backtui.core.model import Dosage, Exercise
+from backtui.core.model import Exercise
 
 Part = str | tuple[str, str]
-
-
-def ranges_text(d: Dosage) -> str:
-    """The ranges an article gives, e.g. ``reps 8-12, hold 5-10 s``."""
-    parts = []
-    for label, span, unit in (
-        ("sets", d.sets_range, ""),
-        ("reps", d.reps_range, ""),
-        ("hold", d.hold_range_s, " s"),
-        ("time", d.duration_range_s, " s"),
-    ):
-        if span is not None:
-            parts.append(f"{label} {span[0]}–{span[1]}{unit}")
-    return ", ".join(parts)
 
 
 def detail_content(library: Library, exercise: Exercise) -> Content:
@@ -42,8 +28,9 @@ def detail_content(library: Library, exercise: Exercise) -> Content:
     parts += [facts, "\n"]
     dose = dosage_text(exercise.dosage) or "no dosage given"
     parts += [("Dosage: ", "bold"), dose]
-    if ranges := ranges_text(exercise.dosage):
-        parts += [(f" ({ranges})", "$text-muted")]
+    d = exercise.dosage
+    if any(span is not None for span in (d.sets_range, d.reps_range, d.hold_range_s, d.duration_range_s)):
+        parts += [(" (a new step starts at the low end of each range)", "$text-muted")]
     parts.append("\n")
     others = library.same_movement(exercise)
     if others:

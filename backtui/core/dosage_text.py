@@ -1,0 +1,37 @@
+"""A dosage in a few words, as the library, the detail pane and ``backtui exercises`` show it."""
+
+from __future__ import annotations
+
+from backtui.core.model import Dosage
+
+
+def _span(default: int, span: tuple[int, int] | None, unit: str = "") -> str:
+    """``5s``, or ``5-10s`` when the article gives a range (the default is its low end)."""
+    if span is not None and span[0] != span[1]:
+        return f"{span[0]}–{span[1]}{unit}"
+    return f"{default}{unit}"
+
+
+def dosage_text(d: Dosage) -> str:
+    """A compact dosage with the article's ranges: ``2×10 hold 3–5s rest 60s each side``."""
+    parts = []
+    if d.duration_s:
+        parts.append(_span(d.duration_s, d.duration_range_s, "s"))
+    sets = _span(d.sets, d.sets_range)
+    if d.reps:
+        reps = _span(d.reps, d.reps_range)
+        if d.sets > 1 or d.sets_range:
+            parts.append(f"{sets}×{reps}")
+        else:
+            parts.append(f"{reps} rep" if reps == "1" else f"{reps} reps")
+    elif d.sets > 1 or d.sets_range:
+        parts.append(f"{sets} sets")
+    if d.hold_s:
+        parts.append(f"hold {_span(d.hold_s, d.hold_range_s, 's')}")
+    if d.rest_s:
+        parts.append(f"rest {d.rest_s}s")
+    if d.sides == "each":
+        parts.append("each side")
+    elif d.sides == "alternate":
+        parts.append("alternating")
+    return " ".join(parts)
