@@ -51,6 +51,7 @@ class BacktuiApp(App[int]):
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("ctrl+p", "command_palette", "Command palette: search every action", show=False),
         Binding("ctrl+q", "quit", "Quit at once", show=False),
+        Binding("ctrl+z", "suspend_process", "Suspend to the shell (fg to come back)", show=False),
     ]
 
     def __init__(
@@ -301,6 +302,32 @@ class BacktuiApp(App[int]):
         from backtui.tui.screens.avoid import AvoidScreen
 
         self.push_screen(AvoidScreen(self.ensure_library()))
+
+    def action_suspend_process(self) -> None:
+        """Ctrl+Z: hand the terminal back to the shell, as any job would.
+
+        Textual stops only its own process. Under ``uv run backtui`` the shell's job is
+        uv, which kept waiting, so the shell never got its prompt back. When this
+        process's group (the shell's job) owns the terminal, the app restores the
+        terminal first, while it may still write to it, then stops the whole group;
+        the shell's ``fg`` continues both, and the app takes the screen back.
+        """
+        import os
+        import signal
+        import sys
+
+        stdin = sys.__stdin__
+        driver = self._driver
+        try:
+            group = os.getpgrp()
+            owns_terminal = stdin is not None and os.tcgetpgrp(stdin.fileno()) == group
+        except (OSError, AttributeError):  # no terminal, or no job control (Windows)
+            owns_terminal = False
+        if not owns_terminal or driver is None or not driver.can_suspend:
+            super().action_suspend_process()
+            return
+        with self.suspend():  # publishes the suspend signal: the runner pauses its session
+            os.killpg(group, signal.SIGSTOP)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         from backtui.tui.screens.dashboard import DashboardScreen

@@ -116,7 +116,6 @@ class RunnerScreen(Screen[object]):
         Binding("q,escape", "quit_routine", "Quit"),
         Binding("enter", "leave", "Done"),
         Binding("escape,q", "leave", "Done", show=False),
-        Binding("ctrl+z", "app.suspend_process", "Suspend", show=False),
     ]
 
     def __init__(
