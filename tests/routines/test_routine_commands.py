@@ -120,3 +120,31 @@ def _walk(node: object) -> list[object]:
     if isinstance(node, list):
         return [x for v in node for x in _walk(v)]
     return []
+
+
+def test_editors_using_the_schema_accept_the_bundled_routines_and_flag_mistakes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """What taplo or Even Better TOML would do with `backtui schema`: check real files against it."""
+    import tomllib
+
+    import jsonschema
+
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    jsonschema.Draft7Validator.check_schema(schema)  # a valid draft-07 schema, not just valid JSON
+    validator = jsonschema.Draft7Validator(schema)
+    bundled = sorted((Path(__file__).resolve().parents[2] / "routines").glob("*.toml"))
+    assert bundled
+    for path in bundled:
+        errors = [e.message for e in validator.iter_errors(tomllib.loads(path.read_text(encoding="utf-8")))]
+        assert errors == [], f"{path.name}: {errors}"
+    mistakes = {
+        "unknown key": {"name": "x", "steps": [{"name": "Walk", "duration_s": 60, "reeps": 2}]},
+        "negative reps": {"name": "x", "steps": [{"exercise": "a:b", "reps": -2}]},
+        "both exercise and name": {"name": "x", "steps": [{"exercise": "a:b", "name": "Walk"}]},
+        "bad sides": {"name": "x", "steps": [{"exercise": "a:b", "sides": "both"}]},
+        "no name": {"steps": []},
+    }
+    for label, data in mistakes.items():
+        assert list(validator.iter_errors(data)), f"the schema lets through: {label}"
