@@ -269,12 +269,16 @@ class DashboardScreen(Screen[None]):
             detail.update(self._routine_detail(entry, entry.routine))
             if entry.routine.steps and self.backtui.library_loaded:
                 notes = safety_notes(entry.routine, self.library)
-        from backtui.core.progress import routine_sources
-
         routine = entry.routine if entry is not None else None
-        self.query_one(HistoryPanel).set_sources(
-            routine_sources((step.exercise for step in routine.steps), self.library.sources) if routine else ()
-        )
+        library = self.backtui.library  # None until the plugins load: no sources yet, and no import of them
+        if routine is not None and library is not None:
+            from backtui.core.progress import routine_sources
+
+            self.query_one(HistoryPanel).set_sources(
+                routine_sources((step.exercise for step in routine.steps), library.sources)
+            )
+        else:
+            self.query_one(HistoryPanel).set_sources(())
         area.set_class(entry is not None and entry.routine is None, "-broken")
         area.set_class(notes is None, "-no-notes")
         self.query_one("#notes", Static).update(notes or "")
