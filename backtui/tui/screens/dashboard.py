@@ -137,8 +137,8 @@ class DashboardScreen(Screen[None]):
                     yield Static("Safety notes", id="notes-heading")
                     yield Static(id="notes")
         with Vertical(id="history-panel"):
-            opened = self.backtui.history
-            yield HistoryPanel(opened.history, unavailable=opened.error, compact=True, id="history")
+            # a placeholder line: the store is opened once the first frame is up (after_first_frame)
+            yield HistoryPanel(None, pending=True, compact=True, id="history")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -146,8 +146,17 @@ class DashboardScreen(Screen[None]):
         self.query_one("#notes-pane").border_title = "Safety notes"
         self.refresh_routines()
         self.query_one("#routine-list", OptionList).focus()
-        # Plugins load after the first frame is up, so the routines show at once.
-        self.call_after_refresh(self.backtui.load_library_in_background)
+        # The history opens and the plugins load after the first frame is up, so the routines show at once.
+        self.call_after_refresh(self.after_first_frame)
+
+    async def after_first_frame(self) -> None:
+        """Open the session history (creating or migrating the file) and fill in its panel; start loading plugins.
+
+        The history first: the plugins load in a thread, which would slow this down.
+        """
+        opened = self.backtui.history
+        await self.query_one(HistoryPanel).open(opened.history, unavailable=opened.error)
+        self.backtui.load_library_in_background()
 
     def action_history(self) -> None:
         from backtui.tui.screens.history import HistoryScreen
