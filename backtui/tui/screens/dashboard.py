@@ -119,6 +119,9 @@ class DashboardScreen(Screen[None]):
         self.entries: list[RoutineEntry] = []
         self.totals: dict[Path, int] = {}
         self._resumed = False
+        #: The entry the detail shows (``False`` before the first showing), so the highlight
+        #: message that follows a refresh doesn't draw the same detail twice.
+        self._shown: RoutineEntry | None | bool = False
 
     @property
     def backtui(self) -> BacktuiApp:
@@ -256,14 +259,15 @@ class DashboardScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#routine-list")
     def _highlighted(self) -> None:
-        self.show_detail()
+        if self.selected is not self._shown:  # refresh_routines has already shown it
+            self.show_detail()
 
     @on(OptionList.OptionSelected, "#routine-list")
     def _chosen(self) -> None:
         self.action_run()
 
     def show_detail(self) -> None:
-        entry = self.selected
+        entry = self._shown = self.selected
         area = self.query_one("#detail-area")
         detail = self.query_one("#detail", Static)
         notes: RenderableType | None = None
