@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
+from textual.widgets._footer import FooterKey
 from textual.widgets.option_list import Option
 
 from backtui.core.routine import Routine
@@ -96,6 +97,23 @@ def safety_notes(routine: Routine, library: Library) -> RenderableType:
     return text
 
 
+class CompactFooter(Footer):
+    """Textual's compact ``Footer``, its keys created with the ``-compact`` class they end up with.
+
+    A ``FooterKey`` adds that class from a watcher once it has mounted, which styles
+    every key a second time; given it up front, each key is styled once.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(compact=True, show_command_palette=False)
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                widget.set_class(True, "-compact", update=False)
+            yield widget
+
+
 class DashboardScreen(Screen[None]):
     CSS_PATH = "dashboard.tcss"
     #: Wide terminals show the safety notes in their own column beside the steps.
@@ -121,7 +139,7 @@ class DashboardScreen(Screen[None]):
         self._resumed = False
         #: The entry the detail shows (``False`` before the first showing), so the highlight
         #: message that follows a refresh doesn't draw the same detail twice.
-        self._shown: RoutineEntry | None | bool = False
+        self._shown: RoutineEntry | bool | None = False
 
     @property
     def backtui(self) -> BacktuiApp:
@@ -142,7 +160,7 @@ class DashboardScreen(Screen[None]):
         with Vertical(id="history-panel"):
             # a placeholder line: the store is opened once the first frame is up (after_first_frame)
             yield HistoryPanel(None, pending=True, compact=True, id="history")
-        yield Footer(compact=True, show_command_palette=False)
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         self.query_one("#routines-pane").border_title = "Routines"
