@@ -21,13 +21,20 @@ history was deferred), and "complete" waits until the plugins have loaded in the
 background, the totals are filled in and the history panel is filled: the price
 of deferring is paid after the first frame, not avoided.
 
-    uv run python bench/first_frame.py [--runs 21]
+With ``--instructions`` it also runs the minimal app and the first frame (both
+clocks) once each under ``valgrind --tool=callgrind`` and prints the instructions
+each process executed up to its first frame (it exits right there): unlike wall
+time, that count hardly moves with other work on the machine, so it shows the
+effect of a change on a busy machine. It needs ``valgrind`` and takes a minute.
+
+    uv run python bench/first_frame.py [--runs 21] [--instructions]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -36,6 +43,7 @@ import time
 from pathlib import Path
 
 MINIMAL = """
+import os
 import time
 from textual.app import App
 from textual.widgets import Static
@@ -49,12 +57,15 @@ class Minimal(App):
 
     def done(self):
         print(time.time(), flush=True)
+        if os.environ.get("BENCH_EXIT_AT_FRAME"):
+            os._exit(0)
         self.exit()
 
 Minimal().run(headless=True, size=(80, 24))
 """
 
 BACKTUI = """
+import os
 import sys
 import time
 from backtui.tui.app import BacktuiApp
@@ -67,6 +78,8 @@ library_changed = dashboard.DashboardScreen.library_changed
 
 def done(app):
     print(time.time(), flush=True)
+    if os.environ.get("BENCH_EXIT_AT_FRAME"):
+        os._exit(0)
     app.exit()
 
 def on_mount(self):
@@ -92,6 +105,8 @@ dashboard.DashboardScreen.library_changed = on_library
 BacktuiApp().run(headless=True, size=(80, 24))
 """
 
+COMPLETE = "backtui dashboard, complete"
+
 ROUTINE = """\
 name = "{name}"
 
@@ -113,9 +128,21 @@ def sample(code: str, *args: str, env: dict[str, str]) -> float:
     return float(out.stdout.split()[-1]) - start
 
 
+def instructions(code: str, *args: str, env: dict[str, str]) -> int:
+    """Instructions the process executes up to its first frame, counted by callgrind."""
+    env = {**env, "BENCH_EXIT_AT_FRAME": "1", "PYTHONHASHSEED": "0"}
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", code, *args]
+    out = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
+    found = re.search(r"Collected : (\d+)", out.stderr)
+    if found is None:
+        raise SystemExit(f"no instruction count from valgrind:\n{out.stderr[-2000:]}")
+    return int(found.group(1))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=21, help="samples of each kind (default 21)")
+    parser.add_argument("--instructions", action="store_true", help="also count instructions under valgrind")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         bundled = Path(tmp, "bundled")
@@ -133,7 +160,7 @@ def main() -> int:
             "minimal Textual app": (MINIMAL,),
             "backtui dashboard, first frame": (BACKTUI, "first"),
             "  + after-frame work": (BACKTUI, "first+after"),
-            "backtui dashboard, complete": (BACKTUI, "complete"),
+            COMPLETE: (BACKTUI, "complete"),
         }
         times: dict[str, list[float]] = {k: [] for k in kinds}
         for code, *rest in kinds.values():  # warm the OS file cache once
@@ -141,6 +168,9 @@ def main() -> int:
         for _ in range(args.runs):
             for kind, (code, *rest) in kinds.items():
                 times[kind].append(sample(code, *rest, env=env))
+        counts = {}
+        if args.instructions:
+            counts = {k: instructions(code, *rest, env=env) for k, (code, *rest) in kinds.items() if k != COMPLETE}
     medians = {k: statistics.median(v) for k, v in times.items()}
     base = medians["minimal Textual app"]
     print(f"{'':34} {'median':>8} {'min':>8} {'ratio':>6}   ({args.runs} runs each)")
@@ -149,6 +179,10 @@ def main() -> int:
     ratio = medians["backtui dashboard, first frame"] / base
     verdict = "meets" if ratio <= 1.2 else "misses"
     print(f"\nfirst-frame ratio {ratio:.2f} {verdict} the target of 1.2")
+    if counts:
+        print("\ninstructions to the first frame (callgrind, one run each):")
+        for kind, count in counts.items():
+            print(f"{kind:34} {count / 1e6:8.1f} M {count / counts['minimal Textual app']:6.2f}")
     return 0
 
 
