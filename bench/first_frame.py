@@ -4,20 +4,37 @@ Each sample is a fresh ``python`` process (imports and all) that runs its app
 headless at 80×24; right after the first frame is drawn it prints the wall-clock
 time and exits. A sample is that time minus the moment the parent started the
 process (so interpreter start-up counts; waiting at exit for the background
-plugin-loading thread, which the user never sees, does not). The two kinds of sample alternate so a busy machine
-slows both alike. Printed: medians and the ratio backtui / minimal (target ≤ 1.2).
+plugin-loading thread, which the user never sees, does not). The kinds of sample
+alternate so a busy machine slows all alike. Printed: medians and the ratio
+backtui / minimal (target ≤ 1.2).
 
-A third figure, "dashboard complete", waits until the plugins have loaded in
-the background and the totals are filled in: the price of deferring that work
-is paid after the first frame, not avoided.
+Both apps stop the clock the same way: a ``call_after_refresh`` queued in
+``on_mount``, which runs once the first frame is drawn and the screen has
+settled. For the dashboard it is queued before the dashboard's own ``on_mount``
+runs, because that queues the work meant for after the first frame (opening the
+history and filling its panel, starting the plugin thread) and a callback queued
+behind it would wait for that work too.
 
-    uv run python bench/first_frame.py [--runs 21]
+Two more figures show what that deferred work costs: "first frame + after-frame
+work" stops the clock behind it (the clock the first figure used before the
+history was deferred), and "complete" waits until the plugins have loaded in the
+background, the totals are filled in and the history panel is filled: the price
+of deferring is paid after the first frame, not avoided.
+
+With ``--instructions`` it also runs the minimal app and the first frame (both
+clocks) once each under ``valgrind --tool=callgrind`` and prints the instructions
+each process executed up to its first frame (it exits right there): unlike wall
+time, that count hardly moves with other work on the machine, so it shows the
+effect of a change on a busy machine. It needs ``valgrind`` and takes a minute.
+
+    uv run python bench/first_frame.py [--runs 21] [--instructions]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -26,6 +43,7 @@ import time
 from pathlib import Path
 
 MINIMAL = """
+import os
 import time
 from textual.app import App
 from textual.widgets import Static
@@ -39,38 +57,55 @@ class Minimal(App):
 
     def done(self):
         print(time.time(), flush=True)
+        if os.environ.get("BENCH_EXIT_AT_FRAME"):
+            os._exit(0)
         self.exit()
 
 Minimal().run(headless=True, size=(80, 24))
 """
 
 BACKTUI = """
+import os
 import sys
 import time
 from backtui.tui.app import BacktuiApp
 from backtui.tui.screens import dashboard
+from backtui.tui.widgets.history_panel import HistoryPanel
 
-wait_for_library = sys.argv[1] == "complete"
+kind = sys.argv[1]
 first_mount = dashboard.DashboardScreen.on_mount
 library_changed = dashboard.DashboardScreen.library_changed
 
 def done(app):
     print(time.time(), flush=True)
+    if os.environ.get("BENCH_EXIT_AT_FRAME"):
+        os._exit(0)
     app.exit()
 
 def on_mount(self):
+    if kind == "first":
+        self.call_after_refresh(done, self.app)  # ahead of the work the dashboard defers
     first_mount(self)
-    if not wait_for_library:
+    if kind == "first+after":
+        self.call_after_refresh(done, self.app)  # behind it
+
+def when_filled(self):
+    if self.query_one(HistoryPanel).pending:
+        self.call_after_refresh(when_filled, self)
+    else:
         self.call_after_refresh(done, self.app)
 
 def on_library(self):
     library_changed(self)
-    self.call_after_refresh(done, self.app)
+    if kind == "complete":
+        when_filled(self)
 
 dashboard.DashboardScreen.on_mount = on_mount
 dashboard.DashboardScreen.library_changed = on_library
 BacktuiApp().run(headless=True, size=(80, 24))
 """
+
+COMPLETE = "backtui dashboard, complete"
 
 ROUTINE = """\
 name = "{name}"
@@ -93,9 +128,21 @@ def sample(code: str, *args: str, env: dict[str, str]) -> float:
     return float(out.stdout.split()[-1]) - start
 
 
+def instructions(code: str, *args: str, env: dict[str, str]) -> int:
+    """Instructions the process executes up to its first frame, counted by callgrind."""
+    env = {**env, "BENCH_EXIT_AT_FRAME": "1", "PYTHONHASHSEED": "0"}
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", code, *args]
+    out = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
+    found = re.search(r"Collected : (\d+)", out.stderr)
+    if found is None:
+        raise SystemExit(f"no instruction count from valgrind:\n{out.stderr[-2000:]}")
+    return int(found.group(1))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=21, help="samples of each kind (default 21)")
+    parser.add_argument("--instructions", action="store_true", help="also count instructions under valgrind")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         bundled = Path(tmp, "bundled")
@@ -112,7 +159,8 @@ def main() -> int:
         kinds = {
             "minimal Textual app": (MINIMAL,),
             "backtui dashboard, first frame": (BACKTUI, "first"),
-            "backtui dashboard, complete": (BACKTUI, "complete"),
+            "  + after-frame work": (BACKTUI, "first+after"),
+            COMPLETE: (BACKTUI, "complete"),
         }
         times: dict[str, list[float]] = {k: [] for k in kinds}
         for code, *rest in kinds.values():  # warm the OS file cache once
@@ -120,6 +168,9 @@ def main() -> int:
         for _ in range(args.runs):
             for kind, (code, *rest) in kinds.items():
                 times[kind].append(sample(code, *rest, env=env))
+        counts = {}
+        if args.instructions:
+            counts = {k: instructions(code, *rest, env=env) for k, (code, *rest) in kinds.items() if k != COMPLETE}
     medians = {k: statistics.median(v) for k, v in times.items()}
     base = medians["minimal Textual app"]
     print(f"{'':34} {'median':>8} {'min':>8} {'ratio':>6}   ({args.runs} runs each)")
@@ -128,6 +179,10 @@ def main() -> int:
     ratio = medians["backtui dashboard, first frame"] / base
     verdict = "meets" if ratio <= 1.2 else "misses"
     print(f"\nfirst-frame ratio {ratio:.2f} {verdict} the target of 1.2")
+    if counts:
+        print("\ninstructions to the first frame (callgrind, one run each):")
+        for kind, count in counts.items():
+            print(f"{kind:34} {count / 1e6:8.1f} M {count / counts['minimal Textual app']:6.2f}")
     return 0
 
 

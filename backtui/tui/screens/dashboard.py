@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
+from textual.widgets._footer import FooterKey
 from textual.widgets.option_list import Option
 
 from backtui.core.routine import Routine
@@ -96,6 +97,23 @@ def safety_notes(routine: Routine, library: Library) -> RenderableType:
     return text
 
 
+class CompactFooter(Footer):
+    """Textual's compact ``Footer``, its keys created with the ``-compact`` class they end up with.
+
+    A ``FooterKey`` adds that class from a watcher once it has mounted, which styles
+    every key a second time; given it up front, each key is styled once.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(compact=True, show_command_palette=False)
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                widget.set_class(True, "-compact", update=False)
+            yield widget
+
+
 class DashboardScreen(Screen[None]):
     CSS_PATH = "dashboard.tcss"
     #: Wide terminals show the safety notes in their own column beside the steps.
@@ -119,6 +137,9 @@ class DashboardScreen(Screen[None]):
         self.entries: list[RoutineEntry] = []
         self.totals: dict[Path, int] = {}
         self._resumed = False
+        #: The entry the detail shows (``False`` before the first showing), so the highlight
+        #: message that follows a refresh doesn't draw the same detail twice.
+        self._shown: RoutineEntry | bool | None = False
 
     @property
     def backtui(self) -> BacktuiApp:
@@ -137,17 +158,26 @@ class DashboardScreen(Screen[None]):
                     yield Static("Safety notes", id="notes-heading")
                     yield Static(id="notes")
         with Vertical(id="history-panel"):
-            opened = self.backtui.history
-            yield HistoryPanel(opened.history, unavailable=opened.error, compact=True, id="history")
-        yield Footer(compact=True, show_command_palette=False)
+            # a placeholder line: the store is opened once the first frame is up (after_first_frame)
+            yield HistoryPanel(None, pending=True, compact=True, id="history")
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         self.query_one("#routines-pane").border_title = "Routines"
         self.query_one("#notes-pane").border_title = "Safety notes"
         self.refresh_routines()
         self.query_one("#routine-list", OptionList).focus()
-        # Plugins load after the first frame is up, so the routines show at once.
-        self.call_after_refresh(self.backtui.load_library_in_background)
+        # The history opens and the plugins load after the first frame is up, so the routines show at once.
+        self.call_after_refresh(self.after_first_frame)
+
+    async def after_first_frame(self) -> None:
+        """Open the session history (creating or migrating the file) and fill in its panel; start loading plugins.
+
+        The history first: the plugins load in a thread, which would slow this down.
+        """
+        opened = self.backtui.history
+        await self.query_one(HistoryPanel).open(opened.history, unavailable=opened.error)
+        self.backtui.load_library_in_background()
 
     def action_history(self) -> None:
         from backtui.tui.screens.history import HistoryScreen
@@ -247,14 +277,15 @@ class DashboardScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#routine-list")
     def _highlighted(self) -> None:
-        self.show_detail()
+        if self.selected is not self._shown:  # refresh_routines has already shown it
+            self.show_detail()
 
     @on(OptionList.OptionSelected, "#routine-list")
     def _chosen(self) -> None:
         self.action_run()
 
     def show_detail(self) -> None:
-        entry = self.selected
+        entry = self._shown = self.selected
         area = self.query_one("#detail-area")
         detail = self.query_one("#detail", Static)
         notes: RenderableType | None = None
@@ -269,12 +300,16 @@ class DashboardScreen(Screen[None]):
             detail.update(self._routine_detail(entry, entry.routine))
             if entry.routine.steps and self.backtui.library_loaded:
                 notes = safety_notes(entry.routine, self.library)
-        from backtui.core.progress import routine_sources
-
         routine = entry.routine if entry is not None else None
-        self.query_one(HistoryPanel).set_sources(
-            routine_sources((step.exercise for step in routine.steps), self.library.sources) if routine else ()
-        )
+        library = self.backtui.library  # None until the plugins load: no sources yet, and no import of them
+        if routine is not None and library is not None:
+            from backtui.core.progress import routine_sources
+
+            self.query_one(HistoryPanel).set_sources(
+                routine_sources((step.exercise for step in routine.steps), library.sources)
+            )
+        else:
+            self.query_one(HistoryPanel).set_sources(())
         area.set_class(entry is not None and entry.routine is None, "-broken")
         area.set_class(notes is None, "-no-notes")
         self.query_one("#notes", Static).update(notes or "")

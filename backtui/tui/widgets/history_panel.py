@@ -4,6 +4,10 @@
 store could not be opened, and the panel then says "History is off: <reason>".
 Call ``refresh_data()`` after a session and ``set_sources()`` when the chosen routine
 changes. All data comes from ``backtui.core.progress.build_progress`` (bounded queries).
+
+``HistoryPanel(None, pending=True)`` is a one-line placeholder until ``open(history,
+unavailable)`` is called: the dashboard opens the store after its first frame, so
+neither SQLite nor the history module (imported on first use) delays that frame.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,9 +23,10 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from backtui.core.history import History, HistoryUnavailable, PainPoint
-from backtui.core.model import Source
-from backtui.core.progress import PAIN_WEEKS, Progress, build_progress
+if TYPE_CHECKING:  # imported when the panel first reads the history, after the dashboard's first frame
+    from backtui.core.history import History, PainPoint
+    from backtui.core.model import Source
+    from backtui.core.progress import Progress
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 #: At most this many sessions are plotted (the most recent ones).
@@ -68,6 +74,7 @@ class HistoryPanel(Vertical):
     }
     HistoryPanel.-rising #hp-warning { display: block; }
     HistoryPanel #hp-off { color: $warning; }
+    HistoryPanel #hp-pending { height: 1; }
     HistoryPanel #hp-body { height: auto; }
     HistoryPanel #hp-line { display: none; }
     HistoryPanel.-compact #hp-title { display: none; }
@@ -89,6 +96,7 @@ class HistoryPanel(Vertical):
         unavailable: str = "",
         today: Callable[[], date] = date.today,
         compact: bool = False,
+        pending: bool = False,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -99,8 +107,14 @@ class HistoryPanel(Vertical):
         self.unavailable = unavailable
         self._today = today
         self.progress: Progress | None = None
+        #: Waiting for ``open()``: a blank line holds the panel's place.
+        self.pending = pending
+        self._plot_width = 0
 
     def compose(self) -> ComposeResult:
+        if self.pending:
+            yield Static("", id="hp-pending")
+            return
         yield Static("History", id="hp-title")
         yield Static("", id="hp-off")
         with Vertical(id="hp-body"):
@@ -114,9 +128,19 @@ class HistoryPanel(Vertical):
     def on_mount(self) -> None:
         self.refresh_data()
 
+    async def open(self, history: History | None, unavailable: str = "") -> None:
+        """Show ``history`` (``None``: history is off, ``unavailable`` saying why) in place of the placeholder."""
+        self.history = history
+        self.unavailable = unavailable
+        if self.pending:
+            self.pending = False
+            await self.recompose()
+        self.refresh_data()
+
     def on_resize(self) -> None:
-        if self.progress is not None and self.history is not None:
-            self._show(self.progress)
+        # Only the plot depends on the width: redraw it when it gets more or fewer columns.
+        if self.progress is not None and self.history is not None and self._plot_columns() != self._plot_width:
+            self._show_plot(self.progress)
 
     def set_sources(self, sources: Sequence[Source]) -> None:
         """The chosen routine's sources, whose frequency this week is measured against."""
@@ -128,7 +152,10 @@ class HistoryPanel(Vertical):
     def refresh_data(self) -> None:
         """Read the history again (after a session, or when the day changes)."""
         if not self.query("#hp-body"):
-            return  # not composed yet; on_mount will call again
+            return  # pending, or not composed yet: open() or on_mount will call again
+        from backtui.core.history import HistoryUnavailable
+        from backtui.core.progress import build_progress
+
         if self.history is not None:
             try:
                 self.progress = build_progress(self.history, self._today(), self.sources)
@@ -174,27 +201,7 @@ class HistoryPanel(Vertical):
             week.append(line.text)
         self.query_one("#hp-week", Static).update(week)
         self.query_one("#hp-streak", Static).update(f"Streak: {p.streak} day{'s' if p.streak != 1 else ''}")
-
-        plot = Text()
-        if p.pain:
-            # one column per session; as many as fit beside the labels and averages
-            room = self.content_region.width - len("before ") - len("  avg 10.0")
-            width = PLOT_POINTS if room <= 0 else max(8, min(PLOT_POINTS, room))
-            before, after = pain_plot(p.pain, width)
-            shown = min(len(p.pain), width)
-            if shown < len(p.pain):
-                plot.append(f"Pain 0–10, latest {shown} of {len(p.pain)} sessions in {PAIN_WEEKS} weeks\n")
-            else:
-                plot.append(f"Pain 0–10, last {PAIN_WEEKS} weeks ({shown} session{'s' if shown != 1 else ''})\n")
-            plot.append("before ", style="dim")
-            plot.append(before, style="bold cyan")
-            plot.append(f"  {_average([x.before for x in p.pain[-width:]])}\n", style="dim")
-            plot.append("after  ", style="dim")
-            plot.append(after, style="bold red" if p.trend.rising else "bold green")
-            plot.append(f"  {_average([x.after for x in p.pain[-width:]])}", style="dim")
-        else:
-            plot.append(f"No pain check-ins in the last {PAIN_WEEKS} weeks.", style="dim")
-        self.query_one("#hp-plot", Static).update(plot)
+        self._show_plot(p)
 
         last = p.last
         if last is None:
@@ -217,3 +224,30 @@ class HistoryPanel(Vertical):
         self.set_class(p.trend.rising, "-rising")
         warning = f"⚠ {p.trend.describe()} {SOURCES_ADVICE}" if p.trend.rising else ""
         self.query_one("#hp-warning", Static).update(Text(warning))
+
+    def _plot_columns(self) -> int:
+        """One column per session: as many as fit beside the labels and averages."""
+        room = self.content_region.width - len("before ") - len("  avg 10.0")
+        return PLOT_POINTS if room <= 0 else max(8, min(PLOT_POINTS, room))
+
+    def _show_plot(self, p: Progress) -> None:
+        from backtui.core.progress import PAIN_WEEKS
+
+        plot = Text()
+        self._plot_width = width = self._plot_columns()
+        if p.pain:
+            before, after = pain_plot(p.pain, width)
+            shown = min(len(p.pain), width)
+            if shown < len(p.pain):
+                plot.append(f"Pain 0–10, latest {shown} of {len(p.pain)} sessions in {PAIN_WEEKS} weeks\n")
+            else:
+                plot.append(f"Pain 0–10, last {PAIN_WEEKS} weeks ({shown} session{'s' if shown != 1 else ''})\n")
+            plot.append("before ", style="dim")
+            plot.append(before, style="bold cyan")
+            plot.append(f"  {_average([x.before for x in p.pain[-width:]])}\n", style="dim")
+            plot.append("after  ", style="dim")
+            plot.append(after, style="bold red" if p.trend.rising else "bold green")
+            plot.append(f"  {_average([x.after for x in p.pain[-width:]])}", style="dim")
+        else:
+            plot.append(f"No pain check-ins in the last {PAIN_WEEKS} weeks.", style="dim")
+        self.query_one("#hp-plot", Static).update(plot)
