@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from backtui.core.history import CheckIn, History
+
+# The session's own events, so the recorder is tested against what the runner really sends.
+from backtui.core.session import PhaseStarted as PhaseStarted
+from backtui.core.session import SessionEnded as SessionEnded
+from backtui.core.session import StepCompleted as StepCompleted
+from backtui.core.session import StepRef, Summary
+from backtui.core.session import StepSkipped as StepSkipped
 
 TZ = timezone(timedelta(hours=1))
 #: A Wednesday.
@@ -59,36 +65,8 @@ def add_session(
     return sid
 
 
-# Events shaped like backtui.core.session's (matched by class name and attributes).
-@dataclass(frozen=True)
-class PhaseStarted:
-    phase: object
-
-
-@dataclass(frozen=True)
-class StepCompleted:
-    step: int
-    name: str
-    exercise: str | None
-
-
-@dataclass(frozen=True)
-class StepSkipped:
-    step: int
-    name: str
-    exercise: str | None
-
-
-@dataclass(frozen=True)
-class Summary:
-    completed: int
-    skipped: int
-    elapsed_s: float
-    total_planned_s: int
-    status: str
-
-
-@dataclass(frozen=True)
-class SessionEnded:
-    status: str
-    summary: Summary
+def summary(completed: int, skipped: int, elapsed_s: float, planned_s: int, status: str) -> Summary:
+    """A session summary with ``completed`` and ``skipped`` placeholder steps."""
+    done = tuple(StepRef(n, f"Step {n + 1}", None) for n in range(completed))
+    missed = tuple(StepRef(completed + n, f"Step {completed + n + 1}", None) for n in range(skipped))
+    return Summary(done, missed, elapsed_s, planned_s, status)  # type: ignore[arg-type]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from history_helpers import PhaseStarted, SessionEnded, StepCompleted, StepSkipped, Summary
+from history_helpers import PhaseStarted, SessionEnded, StepCompleted, StepSkipped, summary
 
 from backtui.core.history import CheckIn, History, HistoryRecorder
 from backtui.core.routine import Routine, Step
@@ -22,7 +22,7 @@ def test_each_event_is_in_the_database_as_soon_as_it_happens(tmp_path: Path) -> 
     recorder.checkin("before", CheckIn(5, ("buttock", "thigh"), "woke up stiff"))
     assert recorder.session_id is not None
     sid = recorder.session_id
-    recorder(PhaseStarted(phase=object()))
+    recorder(PhaseStarted(phase=object(), index=0))  # type: ignore[arg-type]
     recorder(StepCompleted(0, "Prone lying", "verywell:prone-lying"))
     detail = reader.session(sid)
     assert detail is not None
@@ -37,7 +37,7 @@ def test_each_event_is_in_the_database_as_soon_as_it_happens(tmp_path: Path) -> 
         {"name": "Walk", "duration_s": 300},
     )
     recorder(StepSkipped(1, "Walk", None))
-    recorder(SessionEnded("pain", Summary(1, 1, 95.4, 400, "pain")))
+    recorder(SessionEnded("pain", summary(1, 1, 95.4, 400, "pain")))
     recorder.checkin("after", CheckIn(6, ("lower back",)))
     recorder(StepCompleted(5, "late event after the end", None))  # ignored
     s = reader.sessions()[0]
@@ -59,7 +59,7 @@ def test_skipped_check_ins_record_nothing_and_the_session_starts_with_its_first_
     recorder.checkin("before", None)
     assert recorder.session_id is None
     recorder(StepCompleted(0, "Prone lying", "verywell:prone-lying"))
-    recorder(SessionEnded("complete", Summary(1, 0, 60, 60, "complete")))
+    recorder(SessionEnded("complete", summary(1, 0, 60, 60, "complete")))
     s = History(path).sessions()[0]
     assert (s.status, s.before, s.after, s.completed) == ("complete", None, None, 1)
 

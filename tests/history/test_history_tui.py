@@ -17,7 +17,7 @@ from history_apps import (
     run_async,
     store,
 )
-from history_helpers import SessionEnded, StepCompleted, StepSkipped, Summary
+from history_helpers import SessionEnded, StepCompleted, StepSkipped, summary
 from textual.widgets import Checkbox, DataTable, Static
 
 from backtui.core.history import CheckIn, History, HistoryRecorder
@@ -90,7 +90,7 @@ async def test_a_run_with_check_ins_lands_in_the_database(tmp_path: Path) -> Non
     events = [
         StepCompleted(0, "Prone lying", "verywell:prone-lying"),
         StepSkipped(1, "Press-ups", "verywell:press-ups"),
-        SessionEnded("complete", Summary(1, 1, 300, 420, "complete")),
+        SessionEnded("complete", summary(1, 1, 300, 420, "complete")),
     ]
     app = RunHost(recorder, events)
     async with app.run_test() as pilot:
