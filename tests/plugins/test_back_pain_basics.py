@@ -40,18 +40,6 @@ POSITIONS = {
 }
 
 
-@pytest.fixture(scope="module")
-def record() -> PluginRecord:
-    result = plugins.load(env={"BACKTUI_LOAD_PLUGINS": SOURCE})
-    [rec] = result.records
-    return rec
-
-
-@pytest.fixture(scope="module")
-def exercises(record: PluginRecord) -> dict[str, Exercise]:
-    return {ex.slug: ex for ex in record.exercises}
-
-
 def test_loads_through_its_entry_point(record: PluginRecord) -> None:
     assert record.status == "ok", record.error
     assert record.name == SOURCE

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from backtui.core import plugins
 from backtui.core.library import Library
 from backtui.core.model import Dosage, Exercise
 from backtui.core.plugins import PluginRecord
@@ -62,18 +61,6 @@ POSITIONS = {
     "side-plank": "side-lying",
     "dead-bug": "supine",
 }
-
-
-@pytest.fixture(scope="module")
-def record() -> PluginRecord:
-    result = plugins.load(env={"BACKTUI_LOAD_PLUGINS": SOURCE})
-    [rec] = result.records
-    return rec
-
-
-@pytest.fixture(scope="module")
-def exercises(record: PluginRecord) -> dict[str, Exercise]:
-    return {ex.slug: ex for ex in record.exercises}
 
 
 def text_of(ex: Exercise) -> str:

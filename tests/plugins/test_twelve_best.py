@@ -19,17 +19,6 @@ THREE = "verywell,merative,twelve-best"
 
 
 @pytest.fixture(scope="module")
-def record() -> PluginRecord:
-    [rec] = plugins.load(env={"BACKTUI_LOAD_PLUGINS": SOURCE}).records
-    return rec
-
-
-@pytest.fixture(scope="module")
-def library(record: PluginRecord) -> Library:
-    return Library([record])
-
-
-@pytest.fixture(scope="module")
 def three() -> Library:
     result = plugins.load(env={"BACKTUI_LOAD_PLUGINS": THREE})
     assert [r.status for r in result.records] == ["ok", "ok", "ok"]

@@ -8,22 +8,10 @@ from __future__ import annotations
 import pytest
 
 from backtui import Dosage
-from backtui.core import plugins
 from backtui.core.library import Library
 from backtui.core.plugins import PluginRecord
 
 SOURCE = "verywell"
-
-
-@pytest.fixture(scope="module")
-def record() -> PluginRecord:
-    [rec] = plugins.load(env={"BACKTUI_LOAD_PLUGINS": SOURCE}).records
-    return rec
-
-
-@pytest.fixture(scope="module")
-def library(record: PluginRecord) -> Library:
-    return Library([record])
 
 
 def test_loads_cleanly_through_its_entry_point(record: PluginRecord) -> None:
