@@ -97,9 +97,7 @@ class ExerciseList(Widget, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
-    class Highlighted(Message):
-        """The highlighted exercise changed (``None`` when the list is empty)."""
-
+    class _ListMessage(Message):
         def __init__(self, exercise_list: ExerciseList, exercise: Exercise | None) -> None:
             super().__init__()
             self.exercise_list = exercise_list
@@ -109,17 +107,16 @@ class ExerciseList(Widget, can_focus=True):
         def control(self) -> ExerciseList:
             return self.exercise_list
 
-    class Chosen(Message):
+    class Highlighted(_ListMessage):
+        """The highlighted exercise changed (``None`` when the list is empty)."""
+
+    class Chosen(_ListMessage):
         """The user asked to add the exercise (Enter, ``a`` or a double click)."""
 
-        def __init__(self, exercise_list: ExerciseList, exercise: Exercise) -> None:
-            super().__init__()
-            self.exercise_list = exercise_list
-            self.exercise = exercise
+        exercise: Exercise
 
-        @property
-        def control(self) -> ExerciseList:
-            return self.exercise_list
+        def __init__(self, exercise_list: ExerciseList, exercise: Exercise) -> None:
+            super().__init__(exercise_list, exercise)
 
     def __init__(
         self, rows: Sequence[ExerciseRow] = (), *, empty: str = "No exercise matches.", id: str | None = None
