@@ -623,14 +623,6 @@ class History:
     def count(self) -> int:
         return int(self._read("SELECT COUNT(*) AS n FROM sessions")[0]["n"])
 
-    def completed_days(self, start: date, end: date) -> set[date]:
-        """Days from ``start`` to ``end`` (inclusive) with at least one completed session."""
-        rows = self._read(
-            "SELECT DISTINCT day FROM sessions WHERE status = 'complete' AND day BETWEEN ? AND ?",
-            (start.isoformat(), end.isoformat()),
-        )
-        return {date.fromisoformat(r["day"]) for r in rows}
-
     def week_counts(self, today: date) -> WeekCounts:
         """This week's (Monday to Sunday) completed sessions, the days they fell on, and today's."""
         monday = week_start(today)

@@ -92,12 +92,6 @@ class Library:
     def source_of(self, item: Exercise | Avoid) -> Source | None:
         return self.sources.get(item.source_id)
 
-    def record_for(self, source_id: str) -> PluginRecord | None:
-        for record in self.records:
-            if record.source is not None and record.source.id == source_id:
-                return record
-        return None
-
     def search(
         self,
         text: str = "",

@@ -10,7 +10,6 @@ thing in lowercase-hyphen form (``merative:cat-and-camel``).
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal, TypeVar
 
 import msgspec
@@ -33,8 +32,6 @@ Position = Literal["prone", "supine", "quadruped", "standing", "side-lying", "se
 SIDES: tuple[str, ...] = ("none", "each", "alternate")
 CATEGORIES: tuple[str, ...] = ("stretch", "strengthen", "mobility", "posture", "relaxation")
 POSITIONS: tuple[str, ...] = ("prone", "supine", "quadruped", "standing", "side-lying", "seated")
-
-ID_RE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*):([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 
 class _Frozen(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):

@@ -2,7 +2,7 @@
 
 A step leaves out what it wants to inherit: its value comes from the step, else the
 exercise's default dosage, else the routine's ``[defaults]``, else backtui's
-built-in defaults (``BUILTIN``). ``resolve`` applies that order in one place, and
+built-in defaults (the values in ``Defaults``). ``resolve`` applies that order in one place, and
 decides whether a step counts reps or is timed: the step's own ``reps`` or
 ``duration_s`` wins; else the exercise's reps, else its duration; a hold with
 neither is one rep held that long. docs/routine-format.md is the user's version.
@@ -51,9 +51,6 @@ class Defaults(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=
     release_s: Annotated[int, msgspec.Meta(ge=0, le=24 * 3600, description="Relax time between two reps.")] = 2
     rep_s: Annotated[int, msgspec.Meta(ge=1, le=24 * 3600, description="Length of one rep that has no hold.")] = 3
     switch_s: Annotated[int, msgspec.Meta(ge=0, le=24 * 3600, description="Time to change sides.")] = 5
-
-
-BUILTIN = Defaults()
 
 
 class Step(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, omit_defaults=True):
