@@ -70,7 +70,6 @@ import sys
 import time
 from backtui.tui.app import BacktuiApp
 from backtui.tui.screens import dashboard
-from backtui.tui.widgets.history_panel import HistoryPanel
 
 kind = sys.argv[1]
 first_mount = dashboard.DashboardScreen.on_mount
@@ -90,7 +89,8 @@ def on_mount(self):
         self.call_after_refresh(done, self.app)  # behind it
 
 def when_filled(self):
-    if self.query_one(HistoryPanel).pending:
+    panel = self.history_panel()  # put in after the first frame; it shows the history once composed
+    if panel is None or panel.progress is None and panel.history is not None:
         self.call_after_refresh(when_filled, self)
     else:
         self.call_after_refresh(done, self.app)

@@ -315,12 +315,12 @@ async def test_a_click_chooses_a_routine_and_a_second_click_runs_it(tmp_path: Pa
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        # Rows: Bundled, Core basics (2 lines), Gentle morning (2 lines), ...
-        await pilot.click("#routine-list", offset=(3, 3))
+        # Rows, under the list's top border: Bundled, Core basics (2 lines), Gentle morning (2 lines), ...
+        await pilot.click("#routine-list", offset=(3, 4))
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
-        assert app.screen.query_one("#detail-area").border_title == "Gentle morning"
-        await pilot.click("#routine-list", offset=(3, 3))
+        assert app.screen.query_one("#detail-pane").border_title == "Gentle morning"
+        await pilot.click("#routine-list", offset=(3, 4))
         await skip_checkin(pilot)
         assert isinstance(app.screen, StubRunner)
         assert app.screen.args["routine"].name == "Gentle morning"

@@ -128,7 +128,7 @@ async def test_duplicate_copies_into_the_users_folder_and_selects_the_copy(tmp_p
         duplicate = load_routine(copy)
         assert duplicate.name == "Gentle morning (copy)"
         assert duplicate.steps == original.steps
-        assert app.screen.query_one("#detail-area").border_title == "Gentle morning (copy)"
+        assert app.screen.query_one("#detail-pane").border_title == "Gentle morning (copy)"
         await pilot.press("d")  # a second copy of the copy gets its own file
         await pilot.pause()
         assert (tmp_path / "home" / "routines" / "gentle-morning-copy-copy.toml").exists()

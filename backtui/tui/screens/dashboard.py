@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets._footer import FooterKey
@@ -22,13 +22,14 @@ from textual.widgets.option_list import Option
 from backtui.core.routine import Routine
 from backtui.core.routine_files import RoutineEntry, list_routines, save_routine, user_path_for
 from backtui.tui.formatting import clock, display_path, dosage_summary, plural, relocate_message, spoken
-from backtui.tui.widgets.history_panel import HistoryPanel
 from backtui.tui.widgets.routine_list import RoutineList
 from backtui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from backtui.core.library import Library
+    from backtui.core.model import Source
     from backtui.tui.app import BacktuiApp
+    from backtui.tui.widgets.history_panel import HistoryPanel
 
 FIRST_ROUTINE = "Press c to create your first routine"
 WELCOME = (
@@ -43,6 +44,8 @@ NO_SOURCES = "No exercise sources are loaded, so the library is empty. Press P t
 NO_EXERCISES = "The loaded sources provide no exercises, so the library is empty. Press P to see them."
 NO_HISTORY = "No sessions yet"
 MAX_NAME = 120
+#: Below this height the history panel is one line (and any warning), leaving the room to the routines.
+COMPACT_HISTORY_BELOW = 40
 
 
 def steps_table(routine: Routine, library: Library) -> Table:
@@ -148,22 +151,20 @@ class DashboardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar("Dashboard")
         yield Static(NO_SOURCES, id="dash-banner")
-        with Horizontal(id="dash-body"):
-            with Vertical(id="routines-pane"):
-                yield RoutineList(id="routine-list")
-            with VerticalScroll(id="detail-area"):
-                with VerticalScroll(id="detail-pane"):
-                    yield Static(id="detail")
-                with VerticalScroll(id="notes-pane"):
-                    yield Static("Safety notes", id="notes-heading")
-                    yield Static(id="notes")
-        with Vertical(id="history-panel"):
-            # a placeholder line: the store is opened once the first frame is up (after_first_frame)
-            yield HistoryPanel(None, pending=True, compact=True, id="history")
+        # no notes until the library has loaded, which is after the first frame
+        with Horizontal(id="dash-body", classes="-no-notes"):
+            yield RoutineList(id="routine-list")
+            with VerticalScroll(id="detail-pane"):
+                yield Static(id="detail")
+                yield Static(id="notes-inline")  # the safety notes under the steps, when narrow
+            with VerticalScroll(id="notes-pane"):  # the safety notes in their own column, when wide
+                yield Static(id="notes")
+        # one line holding the history panel's place until the store is open (after_first_frame)
+        yield Static(id="history-placeholder")
         yield CompactFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#routines-pane").border_title = "Routines"
+        self.query_one("#routine-list").border_title = "Routines"
         self.query_one("#notes-pane").border_title = "Safety notes"
         self.refresh_routines()
         self.query_one("#routine-list", OptionList).focus()
@@ -171,13 +172,32 @@ class DashboardScreen(Screen[None]):
         self.call_after_refresh(self.after_first_frame)
 
     async def after_first_frame(self) -> None:
-        """Open the session history (creating or migrating the file) and fill in its panel; start loading plugins.
+        """Open the session history (creating or migrating the file) and put its panel in; start loading plugins.
 
         The history first: the plugins load in a thread, which would slow this down.
+        The panel (its module, styles and SQLite) is not needed for the first frame.
         """
+        from backtui.tui.widgets.history_panel import HistoryPanel
+
         opened = self.backtui.history
-        await self.query_one(HistoryPanel).open(opened.history, unavailable=opened.error)
+        if not self.is_attached:
+            return  # the app quit before its first frame was up
+        placeholder = self.query_one("#history-placeholder")
+        panel = HistoryPanel(
+            opened.history,
+            unavailable=opened.error,
+            sources=self._sources(self.selected),
+            compact=self.size.height < COMPACT_HISTORY_BELOW,
+            id="history",
+        )
+        await self.mount(panel, after=placeholder)
+        await placeholder.remove()
         self.backtui.load_library_in_background()
+
+    def history_panel(self) -> HistoryPanel | None:
+        """The history panel, or ``None`` before the first frame has put it in (its module isn't imported till then)."""
+        panels = self.query("#history")
+        return cast("HistoryPanel", panels.first()) if panels else None
 
     def action_history(self) -> None:
         from backtui.tui.screens.history import HistoryScreen
@@ -187,10 +207,12 @@ class DashboardScreen(Screen[None]):
 
     def on_resize(self) -> None:
         # the full history panel when there is room for it, one line (and any warning) when not
-        self.query_one(HistoryPanel).compact = self.size.height < 40
+        if panel := self.history_panel():
+            panel.compact = self.size.height < COMPACT_HISTORY_BELOW
 
     def on_screen_resume(self) -> None:
-        self.query_one(HistoryPanel).refresh_data()  # a session may have just been recorded
+        if panel := self.history_panel():
+            panel.refresh_data()  # a session may have just been recorded
         # Back from another screen: files may have been saved, fixed or deleted meanwhile.
         if self._resumed:
             self.refresh_routines()
@@ -286,7 +308,7 @@ class DashboardScreen(Screen[None]):
 
     def show_detail(self) -> None:
         entry = self._shown = self.selected
-        area = self.query_one("#detail-area")
+        pane = self.query_one("#detail-pane")
         detail = self.query_one("#detail", Static)
         notes: RenderableType | None = None
         if entry is None:
@@ -300,22 +322,26 @@ class DashboardScreen(Screen[None]):
             detail.update(self._routine_detail(entry, entry.routine))
             if entry.routine.steps and self.backtui.library_loaded:
                 notes = safety_notes(entry.routine, self.library)
-        routine = entry.routine if entry is not None else None
-        library = self.backtui.library  # None until the plugins load: no sources yet, and no import of them
-        if routine is not None and library is not None:
-            from backtui.core.progress import routine_sources
-
-            self.query_one(HistoryPanel).set_sources(
-                routine_sources((step.exercise for step in routine.steps), library.sources)
-            )
-        else:
-            self.query_one(HistoryPanel).set_sources(())
-        area.set_class(entry is not None and entry.routine is None, "-broken")
-        area.set_class(notes is None, "-no-notes")
+        if panel := self.history_panel():
+            panel.set_sources(self._sources(entry))
+        body = self.query_one("#dash-body")
+        body.set_class(entry is not None and entry.routine is None, "-broken")
+        body.set_class(notes is None, "-no-notes")
         self.query_one("#notes", Static).update(notes or "")
-        for pane in (area, self.query_one("#detail-pane")):
-            pane.border_title = title
-            pane.scroll_home(animate=False)
+        inline = Group(Text("Safety notes", style="bold underline"), notes) if notes is not None else ""
+        self.query_one("#notes-inline", Static).update(inline)
+        pane.border_title = title
+        pane.scroll_home(animate=False)
+        self.query_one("#notes-pane").scroll_home(animate=False)
+
+    def _sources(self, entry: RoutineEntry | None) -> tuple[Source, ...]:
+        """The sources of ``entry``'s steps, whose advised frequency the history panel measures against."""
+        library = self.backtui.library  # None until the plugins load: no sources yet, and no import of them
+        if entry is None or entry.routine is None or library is None:
+            return ()
+        from backtui.core.progress import routine_sources
+
+        return tuple(routine_sources((step.exercise for step in entry.routine.steps), library.sources))
 
     def _broken_detail(self, entry: RoutineEntry) -> RenderableType:
         text = Text()
