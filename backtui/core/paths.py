@@ -33,6 +33,14 @@ def history_db_path() -> Path:
     return home() / "history.sqlite3"
 
 
+def cache_dir() -> Path:
+    """Files backtui can rebuild at any time: ``$BACKTUI_HOME/cache``, or the platform's cache dir for backtui."""
+    override = os.environ.get("BACKTUI_HOME")
+    if override:
+        return Path(override).expanduser() / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def bundled_routines_dir() -> Path:
     """The read-only example routines shipped with backtui.
 

@@ -19,6 +19,7 @@ import msgspec
 
 from backtui.core import paths
 from backtui.core.routine import SCHEMA_VERSION, Routine, step_shape_problem
+from backtui.core.routine_index import RoutineSummary
 from backtui.core.tomlfile import DataError, convert, parse_toml, read_toml_file
 
 SUFFIX = ".toml"
@@ -168,6 +169,13 @@ class RoutineEntry:
     @property
     def title(self) -> str:
         return self.routine.name if self.routine else self.path.stem
+
+    def summary(self) -> RoutineSummary:
+        """What the dashboard lists for this file (and keeps in ``routine_index`` for the next start)."""
+        if self.routine is None:
+            return RoutineSummary(self.path, self.bundled, self.path.stem, error=self.error or "can't be loaded")
+        routine = self.routine
+        return RoutineSummary(self.path, self.bundled, routine.name, routine.description, len(routine.steps))
 
 
 def list_routines(bundled_dir: Path | None = None, user_dir: Path | None = None) -> list[RoutineEntry]:

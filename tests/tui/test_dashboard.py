@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import cast
 
+import pytest
 from rich.console import Console
 from textual.widgets import OptionList, Static
 
+from backtui.core import routine_index
 from backtui.core.routine_files import load_routine
 from backtui.core.tomlfile import DataError
 from backtui.tui.app import BacktuiApp
@@ -217,3 +220,71 @@ async def test_a_missing_exercise_says_whether_its_source_is_loaded(tmp_path: Pa
         detail = detail_text(app)
         assert "Calm Back Exercises has no exercise 'handstand'" in detail
         assert "is the 'gone' plugin installed?" in detail
+
+
+async def spy_on_first_frame(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """What the dashboard lists on its first frame, recorded just before its after-first-frame work runs."""
+    seen: dict[str, object] = {}
+    original = DashboardScreen.after_first_frame
+
+    async def spy(self: DashboardScreen) -> None:
+        seen["names"] = routine_names(self.backtui)
+        seen["from_summary"] = self.listed_from_summary
+        await original(self)
+
+    monkeypatch.setattr(DashboardScreen, "after_first_frame", spy)
+    return seen
+
+
+async def test_a_second_start_lists_the_routines_from_the_summary_then_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = make_app(tmp_path, mine=MINE)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        expected = routine_names(first)
+    seen = await spy_on_first_frame(monkeypatch)
+    second = make_app(tmp_path, bundled={}, mine={})  # the same files, untouched
+    async with second.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert seen == {"names": expected, "from_summary": True}
+        assert routine_names(second) == expected
+        assert not second.screen.listed_from_summary  # read in full once the first frame was up
+        assert "Prone lying" in detail_text(second)  # the steps, which the summary doesn't hold
+        await pilot.press("down", "d")  # duplicating needs the whole routine
+        await pilot.pause()
+        assert (tmp_path / "home" / "routines" / "gentle-morning-copy.toml").exists()
+
+
+async def test_a_routine_edited_between_starts_shows_as_it_is_now_on_the_first_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with make_app(tmp_path, mine=MINE).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    evening = tmp_path / "home" / "routines" / "my-evening.toml"
+    evening.write_text(evening.read_text(encoding="utf-8").replace("My evening", "My late evening"), encoding="utf-8")
+    seen = await spy_on_first_frame(monkeypatch)
+    app = make_app(tmp_path, bundled={}, mine={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert seen["from_summary"] is False
+        assert "My late evening" in cast("list[str]", seen["names"])
+
+
+async def test_a_summary_out_of_date_in_a_way_file_times_miss_is_corrected_right_after_the_first_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with make_app(tmp_path, mine=MINE).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    # Say a newer backtui checks files differently: the files haven't changed, what they mean has.
+    now = routine_index.state(tmp_path / "bundled", tmp_path / "home" / "routines")
+    saved = routine_index.read(now)
+    assert saved is not None
+    routine_index.write([s._replace(name="Stale name") if s.name == "My evening" else s for s in saved], now)
+    seen = await spy_on_first_frame(monkeypatch)
+    app = make_app(tmp_path, bundled={}, mine={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Stale name" in cast("list[str]", seen["names"])
+        assert "My evening" in routine_names(app) and "Stale name" not in routine_names(app)
+    assert "Stale name" not in [s.name for s in routine_index.read(now) or []]  # and saved corrected

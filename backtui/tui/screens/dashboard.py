@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-import msgspec
 from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.table import Table
@@ -19,8 +18,8 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets._footer import FooterKey
 from textual.widgets.option_list import Option
 
-from backtui.core.routine import Routine
-from backtui.core.routine_files import RoutineEntry, list_routines, save_routine, user_path_for
+from backtui.core import paths, routine_index
+from backtui.core.routine_index import RoutineSummary
 from backtui.tui.formatting import clock, display_path, dosage_summary, plural, relocate_message, spoken
 from backtui.tui.widgets.routine_list import RoutineList
 from backtui.tui.widgets.title_bar import TitleBar
@@ -28,6 +27,7 @@ from backtui.tui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from backtui.core.library import Library
     from backtui.core.model import Source
+    from backtui.core.routine import Routine
     from backtui.tui.app import BacktuiApp
     from backtui.tui.widgets.history_panel import HistoryPanel
 
@@ -137,12 +137,19 @@ class DashboardScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.entries: list[RoutineEntry] = []
+        #: The routine files as listed: bundled first, then the user's, each by file name.
+        self.entries: list[RoutineSummary] = []
+        #: The routines that load, by path: empty while the list comes from the saved summary (the first frame).
+        self.routines: dict[Path, Routine] = {}
         self.totals: dict[Path, int] = {}
+        #: True while the list comes from the saved summary, before the files are read in full.
+        self.listed_from_summary = False
+        #: What the saved summary holds, as (folders' state, entries), so an unchanged listing isn't saved again.
+        self._saved: tuple[routine_index.State, list[RoutineSummary]] | None = None
         self._resumed = False
         #: The entry the detail shows (``False`` before the first showing), so the highlight
         #: message that follows a refresh doesn't draw the same detail twice.
-        self._shown: RoutineEntry | bool | None = False
+        self._shown: RoutineSummary | bool | None = False
 
     @property
     def backtui(self) -> BacktuiApp:
@@ -166,19 +173,22 @@ class DashboardScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#routine-list").border_title = "Routines"
         self.query_one("#notes-pane").border_title = "Safety notes"
-        self.refresh_routines()
+        self.refresh_routines(quick=True)
         self.query_one("#routine-list", OptionList).focus()
-        # The history opens and the plugins load after the first frame is up, so the routines show at once.
+        # The files are read, the history opens and the plugins load after the first frame is up.
         self.call_after_refresh(self.after_first_frame)
 
     async def after_first_frame(self) -> None:
-        """Open the session history (creating or migrating the file) and put its panel in; start loading plugins.
+        """Read the routine files if the first frame listed them from the saved summary; open the session
+        history (creating or migrating the file) and put its panel in; start loading plugins.
 
-        The history first: the plugins load in a thread, which would slow this down.
+        The history before the plugins: they load in a thread, which would slow this down.
         The panel (its module, styles and SQLite) is not needed for the first frame.
         """
         from backtui.tui.widgets.history_panel import HistoryPanel
 
+        if self.listed_from_summary:
+            self.refresh_routines()
         opened = self.backtui.history
         if not self.is_attached:
             return  # the app quit before its first frame was up
@@ -220,11 +230,15 @@ class DashboardScreen(Screen[None]):
 
     # -- data ---------------------------------------------------------------------------------
 
-    def refresh_routines(self, select: Path | None = None) -> None:
-        """Re-read the routine folders; keep (or move) the highlight on ``select`` or the current one."""
+    def refresh_routines(self, select: Path | None = None, *, quick: bool = False) -> None:
+        """Re-read the routine folders; keep (or move) the highlight on ``select`` or the current one.
+
+        ``quick`` (the first frame): list them from the saved summary if no file has
+        changed since it was saved; ``after_first_frame`` then reads them in full.
+        """
         current = self.selected
         keep = select or (current.path if current else None)
-        self.entries = list_routines()
+        self._list(quick)
         self.totals = self._plan_totals()
         banner = self.query_one("#dash-banner", Static)
         library = self.backtui.library
@@ -240,6 +254,24 @@ class DashboardScreen(Screen[None]):
             target = next((i for i, o in enumerate(option_list.options) if not o.disabled), None)
         option_list.highlighted = target
         self.show_detail()
+
+    def _list(self, quick: bool) -> None:
+        bundled_dir, user_dir = paths.bundled_routines_dir(), paths.user_routines_dir()
+        before = routine_index.state(bundled_dir, user_dir)  # taken before reading: see routine_index.write
+        if quick and (summaries := routine_index.read(before)) is not None:
+            self.entries, self.routines = summaries, {}
+            self._saved = (before, summaries)
+            self.listed_from_summary = True
+            return
+        from backtui.core.routine_files import list_routines
+
+        listed = list_routines(bundled_dir, user_dir)
+        self.entries = [entry.summary() for entry in listed]
+        self.routines = {entry.path: entry.routine for entry in listed if entry.routine is not None}
+        self.listed_from_summary = False
+        if self._saved != (before, self.entries):
+            routine_index.write(self.entries, before)
+            self._saved = (before, self.entries)
 
     def library_changed(self) -> None:
         """The library finished loading: fill in totals, steps and warnings."""
@@ -258,7 +290,7 @@ class DashboardScreen(Screen[None]):
             return {}
         from backtui.core.timeline import plan, total_seconds
 
-        return {e.path: total_seconds(plan(e.routine, self.library)) for e in self.entries if e.routine is not None}
+        return {path: total_seconds(plan(routine, self.library)) for path, routine in self.routines.items()}
 
     def _options(self) -> list[Option]:
         bundled = [e for e in self.entries if e.bundled]
@@ -274,21 +306,21 @@ class DashboardScreen(Screen[None]):
             options.append(Option(Text(FIRST_ROUTINE, style="italic"), id="first-routine", disabled=True))
         return options
 
-    def _option(self, entry: RoutineEntry) -> Option:
+    def _option(self, entry: RoutineSummary) -> Option:
         text = Text()
-        if entry.routine is None:
+        if entry.error:
             text.append("✗ ", style="bold red")
             text.append(entry.path.name)
             text.append("\n  can't be loaded", style="red")
             return Option(text, id=str(entry.path))
-        text.append(entry.routine.name)
+        text.append(entry.name)
         total = self.totals.get(entry.path)
         when = clock(total) if total is not None else "…"
-        text.append(f"\n  {plural(len(entry.routine.steps), 'step')} · {when}", style="dim")
+        text.append(f"\n  {plural(entry.steps, 'step')} · {when}", style="dim")
         return Option(text, id=str(entry.path))
 
     @property
-    def selected(self) -> RoutineEntry | None:
+    def selected(self) -> RoutineSummary | None:
         option_list = self.query_one("#routine-list", OptionList)
         if option_list.highlighted is None:
             return None
@@ -314,18 +346,19 @@ class DashboardScreen(Screen[None]):
         if entry is None:
             title = "Welcome"
             detail.update(WELCOME)
-        elif entry.routine is None:
+        elif entry.error:
             title = "Broken routine file"
             detail.update(self._broken_detail(entry))
         else:
-            title = escape(entry.routine.name)
-            detail.update(self._routine_detail(entry, entry.routine))
-            if entry.routine.steps and self.backtui.library_loaded:
-                notes = safety_notes(entry.routine, self.library)
+            title = escape(entry.name)
+            routine = self.routines.get(entry.path)
+            detail.update(self._routine_detail(entry, routine))
+            if routine is not None and routine.steps and self.backtui.library_loaded:
+                notes = safety_notes(routine, self.library)
         if panel := self.history_panel():
             panel.set_sources(self._sources(entry))
         body = self.query_one("#dash-body")
-        body.set_class(entry is not None and entry.routine is None, "-broken")
+        body.set_class(entry is not None and bool(entry.error), "-broken")
         body.set_class(notes is None, "-no-notes")
         self.query_one("#notes", Static).update(notes or "")
         inline = Group(Text("Safety notes", style="bold underline"), notes) if notes is not None else ""
@@ -334,16 +367,17 @@ class DashboardScreen(Screen[None]):
         pane.scroll_home(animate=False)
         self.query_one("#notes-pane").scroll_home(animate=False)
 
-    def _sources(self, entry: RoutineEntry | None) -> tuple[Source, ...]:
+    def _sources(self, entry: RoutineSummary | None) -> tuple[Source, ...]:
         """The sources of ``entry``'s steps, whose advised frequency the history panel measures against."""
         library = self.backtui.library  # None until the plugins load: no sources yet, and no import of them
-        if entry is None or entry.routine is None or library is None:
+        routine = self.routines.get(entry.path) if entry is not None else None
+        if routine is None or library is None:
             return ()
         from backtui.core.progress import routine_sources
 
-        return tuple(routine_sources((step.exercise for step in entry.routine.steps), library.sources))
+        return tuple(routine_sources((step.exercise for step in routine.steps), library.sources))
 
-    def _broken_detail(self, entry: RoutineEntry) -> RenderableType:
+    def _broken_detail(self, entry: RoutineSummary) -> RenderableType:
         text = Text()
         text.append("This file can't be loaded:\n\n", style="bold")
         text.append(relocate_message(entry.error, entry.path), style="red")
@@ -351,28 +385,31 @@ class DashboardScreen(Screen[None]):
         text.append("." if entry.bundled else ", or press x to delete it.")
         return text
 
-    def _routine_detail(self, entry: RoutineEntry, routine: Routine) -> RenderableType:
+    def _routine_detail(self, entry: RoutineSummary, routine: Routine | None) -> RenderableType:
+        """The routine's file, step count, total and description, then its steps (``routine``: ``None`` till read)."""
         meta = Text(style="dim")
         meta.append("bundled, read-only" if entry.bundled else "yours")
-        meta.append(f" · {entry.path.name} · {plural(len(routine.steps), 'step')}")
+        meta.append(f" · {entry.path.name} · {plural(entry.steps, 'step')}")
         total = self.totals.get(entry.path)
         if total is not None:
             meta.append(f" · {spoken(total)}")
         parts: list[RenderableType] = [meta]
-        if routine.description:
-            parts.append(Text(routine.description, style="italic"))
+        if entry.description:
+            parts.append(Text(entry.description, style="italic"))
         parts.append(Text(""))
-        if not routine.steps:
+        if not entry.steps:
             parts.append(Text("No steps yet. Press e to add exercises from the library."))
         elif not self.backtui.library_loaded:
             parts.append(Text("Loading the exercise sources…", style="dim"))
+        elif routine is None:
+            parts.append(Text("Reading the steps…", style="dim"))  # listed from the summary a moment ago
         else:
             parts.append(steps_table(routine, self.library))
         return Group(*parts)
 
     # -- actions ----------------------------------------------------------------------------------
 
-    def _need_selection(self) -> RoutineEntry | None:
+    def _need_selection(self) -> RoutineSummary | None:
         entry = self.selected
         if entry is None:
             self.notify(f"No routine selected. {FIRST_ROUTINE}.", severity="warning")
@@ -393,13 +430,20 @@ class DashboardScreen(Screen[None]):
         entry = self._need_selection()
         if entry is None:
             return
-        if entry.routine is None:
+        if self.listed_from_summary:
+            self.refresh_routines()  # the files haven't been read yet (it's the first moment): read them now
+        routine = self.routines.get(entry.path)
+        if routine is None:
             self.notify("This file doesn't load, so there is nothing to copy. Fix it first.", severity="error")
             return
-        name = f"{entry.routine.name} (copy)"[:MAX_NAME]
+        import msgspec
+
+        from backtui.core.routine_files import save_routine, user_path_for
+
+        name = f"{routine.name} (copy)"[:MAX_NAME]
         path = user_path_for(name)
         try:
-            save_routine(msgspec.structs.replace(entry.routine, name=name), path)
+            save_routine(msgspec.structs.replace(routine, name=name), path)
         except OSError as exc:
             self.notify(escape(f"Couldn't save the copy to {path}: {exc.strerror or exc}"), severity="error")
             return
