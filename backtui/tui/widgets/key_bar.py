@@ -287,7 +287,8 @@ class KeyBar(Widget, can_focus=False):
         line = line.crop(self._scroll_x, self._scroll_x + room).extend_cell_length(room, bar_style)
         if keys.palette is not None:
             line = Strip.join([line, Strip(self._segments(keys.palette), keys.palette_width)])
-        return line.crop(0, width)
+        # one segment per run of same-styled cells, as the screen draws a widget's blank area in one
+        return line.crop(0, width).simplify()
 
     # -- the mouse ------------------------------------------------------------------------------
 
