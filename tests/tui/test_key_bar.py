@@ -243,9 +243,13 @@ LOOKS = {
 
 
 async def screenshot(bar: Widget, theme: str, hover_at: int | None) -> str:
-    app = KeysApp(bar, theme)
+    """The app with ``bar`` at the bottom; ``theme`` may be ``first>second``, switched once it is up."""
+    first, _, second = theme.partition(">")
+    app = KeysApp(bar, first)
     async with app.run_test(size=(80, 3)) as pilot:
         await pilot.pause()
+        if second:
+            app.theme = second
         app.screen.query_one("#panel").focus()
         for _ in range(3):  # Footer composes its keys after a frame
             await pilot.pause()
@@ -263,6 +267,7 @@ async def screenshot(bar: Widget, theme: str, hover_at: int | None) -> str:
         *((look, "textual-dark", 16) for look in LOOKS),  # on the greyed-out Delete key
         ("regular", "solarized-light", 3),
         ("compact", "nord", 75),  # on the command palette key
+        ("regular", "textual-dark>solarized-light", None),
     ],
 )
 async def test_it_draws_what_textuals_footer_draws(look: str, theme: str, hover_at: int | None) -> None:

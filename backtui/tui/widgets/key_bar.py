@@ -215,10 +215,6 @@ class KeyBar(Widget, can_focus=False):
 
     # -- drawing --------------------------------------------------------------------------------
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles.clear()
-
     def _style(self, part: str, hover: bool, enabled: bool) -> Style:
         """The style of one part of a key: Footer's, whose key widgets sit between the bar and the parts."""
         cache_key = (part, hover, enabled)
@@ -275,6 +271,9 @@ class KeyBar(Widget, can_focus=False):
         return [Segment(text, self._style(part, hover, key.enabled)) for text, part in key.pieces]
 
     def render_line(self, y: int) -> Strip:
+        # Worked out afresh on each drawing, as Widget.get_component_rich_style is: any refresh
+        # (a theme change, a hover) may have changed them, and there are only a few.
+        self._styles.clear()
         width = self.size.width
         bar_style = self._style(GAP, False, True)
         if y or not width:
