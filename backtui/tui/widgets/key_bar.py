@@ -7,6 +7,11 @@ the first frame, and draws them as one line of text: the same keys, order, spaci
 and colours as ``Footer``, with the same theme variables. A click presses a key, the
 key under the pointer is highlighted and shows its tooltip, and when the keys don't
 fit, the mouse wheel scrolls them sideways.
+
+Two things differ, neither of which backtui's screens meet: binding groups
+(``Binding.Group``) are drawn as separate keys, not under one label; and in the compact
+look, keys that run under the command palette key don't show through the cell to its
+right as they do in ``Footer``.
 """
 
 from __future__ import annotations
@@ -93,7 +98,6 @@ class KeyBar(Widget, can_focus=False):
         height: 1;
         color: $footer-foreground;
         background: $footer-background;
-        text-wrap: nowrap;
         .key-bar--item {
             background: $footer-item-background;
         }
@@ -122,7 +126,7 @@ class KeyBar(Widget, can_focus=False):
     compact: reactive[bool] = reactive(False, toggle_class="-compact")
     """Less space around the keys, as ``Footer(compact=True)``."""
     show_command_palette: reactive[bool] = reactive(True)
-    """Show the command palette key on the right (the regular look only, as ``Footer``)."""
+    """Show the command palette key on the right, as ``Footer`` does in both looks."""
 
     def __init__(
         self,
