@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from backtui.core.library import Library
 from backtui.core.model import Avoid
 from backtui.tui.formatting import plural
+from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.title_bar import TitleBar
 
 EMPTY = "None of the loaded sources lists exercises to avoid."
@@ -54,7 +55,7 @@ class AvoidScreen(Screen[None]):
             for item in items:
                 source = self.library.sources.get(item.source_id)
                 yield Static(avoid_card(item, source.title if source else item.source_id), classes="avoid-card")
-        yield Footer(compact=True)
+        yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#avoid-list").border_title = "Exercises to avoid"

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, OptionList, Select, Static
+from textual.widgets import Button, Checkbox, Input, OptionList, Select, Static
 
 from backtui.core import timeline
 from backtui.core.dosage_text import dosage_text
@@ -33,6 +33,7 @@ from backtui.tui.screens.step_form import StepFormScreen
 from backtui.tui.widgets.dosage_form import Inherited
 from backtui.tui.widgets.exercise_detail import ExerciseDetail
 from backtui.tui.widgets.exercise_list import ExerciseList, ExerciseRow, SearchInput
+from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.routine_steps import RoutineSteps, StepView, mmss
 
 
@@ -127,7 +128,7 @@ class BuilderScreen(Screen[Path | None]):
                     yield Button("Remove", id="b-remove", compact=True, tooltip="Remove the step (x)")
                     yield Button("+Custom", id="b-custom", compact=True, tooltip="Add a custom step (ctrl+n)")
                 yield Static("", id="total")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         library_pane = self.query_one("#library-pane")

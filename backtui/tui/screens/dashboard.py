@@ -14,13 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets._footer import FooterKey
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from backtui.core import paths, routine_index
 from backtui.core.routine_index import RoutineSummary
 from backtui.tui.formatting import clock, display_path, dosage_summary, plural, relocate_message, spoken
+from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.routine_list import RoutineList
 from backtui.tui.widgets.title_bar import TitleBar
 
@@ -100,23 +100,6 @@ def safety_notes(routine: Routine, library: Library) -> RenderableType:
     return text
 
 
-class CompactFooter(Footer):
-    """Textual's compact ``Footer``, its keys created with the ``-compact`` class they end up with.
-
-    A ``FooterKey`` adds that class from a watcher once it has mounted, which styles
-    every key a second time; given it up front, each key is styled once.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(compact=True, show_command_palette=False)
-
-    def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            if isinstance(widget, FooterKey):
-                widget.set_class(True, "-compact", update=False)
-            yield widget
-
-
 class DashboardScreen(Screen[None]):
     CSS_PATH = "dashboard.tcss"
     #: Wide terminals show the safety notes in their own column beside the steps.
@@ -168,7 +151,7 @@ class DashboardScreen(Screen[None]):
                 yield Static(id="notes")
         # one line holding the history panel's place until the store is open (after_first_frame)
         yield Static(id="history-placeholder")
-        yield CompactFooter()
+        yield KeyBar(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#routine-list").border_title = "Routines"

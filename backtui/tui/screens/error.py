@@ -7,8 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.title_bar import TitleBar
 
 
@@ -40,7 +41,7 @@ class ErrorScreen(Screen[bool]):
                 "Fix the file in your editor, then press [b]r[/b] to try again, or [b]Esc[/b] to go back.",
                 id="error-help",
             )
-        yield Footer(compact=True)
+        yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#error-box").border_title = "Error"

@@ -11,8 +11,9 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.title_bar import TitleBar
 
 #: (heading, "module:Class" of every screen or widget whose keys it lists), in the order a
@@ -138,7 +139,7 @@ class HelpScreen(Screen[None]):
                     with Vertical(classes="help-column"):
                         for _, table in part:
                             yield Static(table, classes="help-section")
-        yield Footer(compact=True)
+        yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#help-body").border_title = "Keys"

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from backtui.core.history import CheckIn, History, HistoryUnavailable, SessionDetail, SessionRecord
+from backtui.tui.widgets.key_bar import KeyBar
 
 #: The view lists this many recent sessions; ``backtui history`` has them all.
 MAX_ROWS = 500
@@ -60,7 +61,7 @@ class HistoryScreen(Screen[None]):
         yield Static("History", id="history-title")
         yield Static("", id="history-note")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="history-table")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -157,7 +158,7 @@ class SessionScreen(Screen[None]):
             yield Static("Steps", classes="section")
             table: DataTable[str] = DataTable(cursor_type="none", id="session-steps")
             yield table
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#session-steps", DataTable)

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from backtui.core.plugins import PluginRecord
 from backtui.tui.formatting import plural
+from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.title_bar import TitleBar
 
 DOCS_POINTER = "Write a source of your own: docs/plugins.md explains how (backtui new-plugin NAME scaffolds one)."
@@ -78,7 +79,7 @@ class PluginsScreen(Screen[None]):
                     card.add_class("-failed")
                 yield card
             yield Static(DOCS_POINTER, id="plugins-docs")
-        yield Footer(compact=True)
+        yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#plugins-list").border_title = "Exercise sources"

@@ -23,7 +23,7 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, ProgressBar, Static
+from textual.widgets import ContentSwitcher, ProgressBar, Static
 
 from backtui.core.clock import Clock
 from backtui.core.library import Library
@@ -33,6 +33,7 @@ from backtui.core.session import PhaseStarted, Session, SessionEnded, SessionEve
 from backtui.core.timeline import Phase, plan, resolve_all
 from backtui.tui.screens.confirm import ConfirmScreen
 from backtui.tui.widgets.countdown import Countdown, clock_text
+from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.phase_banner import PhaseBanner
 
 #: How often the screen reads the clock. Only smoothness depends on it, never accuracy.
@@ -168,7 +169,7 @@ class RunnerScreen(Screen[object]):
                 yield Static("", id="advice")
                 yield Static("", id="end-summary")
                 yield Static("Press Enter to leave.", id="end-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.app.app_suspend_signal.subscribe(self, self._on_app_suspend, immediate=True)
