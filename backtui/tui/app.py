@@ -49,7 +49,13 @@ class BacktuiApp(App[int]):
     TITLE = "backtui"
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", key_display="?"),
-        Binding("ctrl+p", "command_palette", "Command palette: search every action", show=False),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",  # short: the footers show it at their right-hand end
+            show=False,
+            tooltip="Command palette: search every action",
+        ),
         Binding("ctrl+q", "quit", "Quit at once", show=False),
         Binding("ctrl+z", "suspend_process", "Suspend to the shell (fg to come back)", show=False),
     ]

@@ -67,10 +67,13 @@ def own_bindings(cls: type) -> list[BindingType]:
 
 
 def key_rows(app: App[object], bindings: Iterable[BindingType]) -> Iterator[tuple[str, str]]:
-    """(keys, what they do), one row per description: keys that do the same thing share a row."""
+    """(keys, what they do), one row per description: keys that do the same thing share a row.
+
+    A binding's tooltip, when it has one, is the longer form of the footer's short description.
+    """
     rows: dict[str, list[str]] = {}
     for binding in Binding.make_bindings(bindings):
-        description = binding.description or binding.action.replace("_", " ")
+        description = binding.tooltip or binding.description or binding.action.replace("_", " ")
         keys = rows.setdefault(description, [])
         # Each key as itself: a key_display stands for a whole group of keys in the footer.
         key = app.get_key_display(dataclasses.replace(binding, key_display=None))
