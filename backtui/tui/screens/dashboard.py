@@ -140,22 +140,16 @@ class DashboardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar("Dashboard")
-        yield Static(NO_SOURCES, id="dash-banner")
-        # no notes until the library has loaded, which is after the first frame
+        # The safety notes (under the steps when narrow, in their own column when wide) and the
+        # no-sources banner go in after the first frame: there is no library to fill them before.
         with Horizontal(id="dash-body", classes="-no-notes"):
             yield RoutineList(id="routine-list")
             with VerticalScroll(id="detail-pane"):
                 yield Static(id="detail")
-                yield Static(id="notes-inline")  # the safety notes under the steps, when narrow
-            with VerticalScroll(id="notes-pane"):  # the safety notes in their own column, when wide
-                yield Static(id="notes")
-        # one line holding the history panel's place until the store is open (after_first_frame)
-        yield Static(id="history-placeholder")
         yield KeyBar(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#routine-list").border_title = "Routines"
-        self.query_one("#notes-pane").border_title = "Safety notes"
         self.refresh_routines(quick=True)
         self.query_one("#routine-list", OptionList).focus()
         # The files are read, the history opens and the plugins load after the first frame is up.
@@ -170,12 +164,19 @@ class DashboardScreen(Screen[None]):
         """
         from backtui.tui.widgets.history_panel import HistoryPanel
 
-        if self.listed_from_summary:
-            self.refresh_routines()
-        opened = self.backtui.history
         if not self.is_attached:
             return  # the app quit before its first frame was up
-        placeholder = self.query_one("#history-placeholder")
+        notes_pane = VerticalScroll(Static(id="notes"), id="notes-pane")
+        notes_pane.border_title = "Safety notes"
+        await self.query_one("#detail-pane").mount(Static(id="notes-inline"))
+        await self.query_one("#dash-body").mount(notes_pane)
+        await self.mount(Static(NO_SOURCES, id="dash-banner"), after=self.query_one(TitleBar))
+        if self.listed_from_summary:
+            self.refresh_routines()
+        else:  # fill in the widgets just put in
+            self._show_banner()
+            self.show_detail()
+        opened = self.backtui.history
         panel = HistoryPanel(
             opened.history,
             unavailable=opened.error,
@@ -183,8 +184,9 @@ class DashboardScreen(Screen[None]):
             compact=self.size.height < COMPACT_HISTORY_BELOW,
             id="history",
         )
-        await self.mount(panel, after=placeholder)
-        await placeholder.remove()
+        body = self.query_one("#dash-body")
+        await self.mount(panel, after=body)
+        body.styles.margin = 0  # the line the body kept free for the panel
         self.backtui.load_library_in_background()
 
     def history_panel(self) -> HistoryPanel | None:
@@ -223,11 +225,7 @@ class DashboardScreen(Screen[None]):
         keep = select or (current.path if current else None)
         self._list(quick)
         self.totals = self._plan_totals()
-        banner = self.query_one("#dash-banner", Static)
-        library = self.backtui.library
-        banner.display = library is not None and not library.exercises
-        if library is not None:
-            banner.update(NO_EXERCISES if library.sources else NO_SOURCES)
+        self._show_banner()
         option_list = self.query_one("#routine-list", OptionList)
         option_list.clear_options()
         option_list.add_options(self._options())
@@ -237,6 +235,14 @@ class DashboardScreen(Screen[None]):
             target = next((i for i, o in enumerate(option_list.options) if not o.disabled), None)
         option_list.highlighted = target
         self.show_detail()
+
+    def _show_banner(self) -> None:
+        """Say so when the library is empty (the banner is in place once the first frame is up)."""
+        library = self.backtui.library
+        for banner in self.query("#dash-banner").results(Static):
+            banner.display = library is not None and not library.exercises
+            if library is not None:
+                banner.update(NO_EXERCISES if library.sources else NO_SOURCES)
 
     def _list(self, quick: bool) -> None:
         bundled_dir, user_dir = paths.bundled_routines_dir(), paths.user_routines_dir()
@@ -343,12 +349,14 @@ class DashboardScreen(Screen[None]):
         body = self.query_one("#dash-body")
         body.set_class(entry is not None and bool(entry.error), "-broken")
         body.set_class(notes is None, "-no-notes")
-        self.query_one("#notes", Static).update(notes or "")
         inline = Group(Text("Safety notes", style="bold underline"), notes) if notes is not None else ""
-        self.query_one("#notes-inline", Static).update(inline)
+        for widget, content in (("#notes", notes or ""), ("#notes-inline", inline)):
+            for static in self.query(widget).results(Static):  # in place once the first frame is up
+                static.update(content)
         pane.border_title = title
         pane.scroll_home(animate=False)
-        self.query_one("#notes-pane").scroll_home(animate=False)
+        for notes_pane in self.query("#notes-pane"):
+            notes_pane.scroll_home(animate=False)
 
     def _sources(self, entry: RoutineSummary | None) -> tuple[Source, ...]:
         """The sources of ``entry``'s steps, whose advised frequency the history panel measures against."""
