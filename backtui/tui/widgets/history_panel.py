@@ -5,9 +5,8 @@ store could not be opened, and the panel then says "History is off: <reason>".
 Call ``refresh_data()`` after a session and ``set_sources()`` when the chosen routine
 changes. All data comes from ``backtui.core.progress.build_progress`` (bounded queries).
 
-``HistoryPanel(None, pending=True)`` is a one-line placeholder until ``open(history,
-unavailable)`` is called: the dashboard opens the store after its first frame, so
-neither SQLite nor the history module (imported on first use) delays that frame.
+The dashboard opens the store and puts the panel in after its first frame, so
+neither SQLite, the history module nor this one delays that frame.
 """
 
 from __future__ import annotations
@@ -74,7 +73,6 @@ class HistoryPanel(Vertical):
     }
     HistoryPanel.-rising #hp-warning { display: block; }
     HistoryPanel #hp-off { color: $warning; }
-    HistoryPanel #hp-pending { height: 1; }
     HistoryPanel #hp-body { height: auto; }
     HistoryPanel #hp-line { display: none; }
     HistoryPanel.-compact #hp-title { display: none; }
@@ -96,7 +94,6 @@ class HistoryPanel(Vertical):
         unavailable: str = "",
         today: Callable[[], date] = date.today,
         compact: bool = False,
-        pending: bool = False,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -107,14 +104,9 @@ class HistoryPanel(Vertical):
         self.unavailable = unavailable
         self._today = today
         self.progress: Progress | None = None
-        #: Waiting for ``open()``: a blank line holds the panel's place.
-        self.pending = pending
         self._plot_width = 0
 
     def compose(self) -> ComposeResult:
-        if self.pending:
-            yield Static("", id="hp-pending")
-            return
         yield Static("History", id="hp-title")
         yield Static("", id="hp-off")
         with Vertical(id="hp-body"):
@@ -126,15 +118,6 @@ class HistoryPanel(Vertical):
             yield Static("", id="hp-warning")
 
     def on_mount(self) -> None:
-        self.refresh_data()
-
-    async def open(self, history: History | None, unavailable: str = "") -> None:
-        """Show ``history`` (``None``: history is off, ``unavailable`` saying why) in place of the placeholder."""
-        self.history = history
-        self.unavailable = unavailable
-        if self.pending:
-            self.pending = False
-            await self.recompose()
         self.refresh_data()
 
     def on_resize(self) -> None:
@@ -152,7 +135,7 @@ class HistoryPanel(Vertical):
     def refresh_data(self) -> None:
         """Read the history again (after a session, or when the day changes)."""
         if not self.query("#hp-body"):
-            return  # pending, or not composed yet: open() or on_mount will call again
+            return  # not composed yet: on_mount will call again
         from backtui.core.history import HistoryUnavailable
         from backtui.core.progress import build_progress
 
