@@ -156,8 +156,9 @@ class DashboardScreen(Screen[None]):
         self.call_after_refresh(self.after_first_frame)
 
     async def after_first_frame(self) -> None:
-        """Read the routine files if the first frame listed them from the saved summary; open the session
-        history (creating or migrating the file) and put its panel in; start loading plugins.
+        """Put in the widgets that had nothing to show yet (safety notes, banner); read the routine
+        files if the first frame listed them from the saved summary; open the session history
+        (creating or migrating the file) and put its panel in; start loading plugins.
 
         The history before the plugins: they load in a thread, which would slow this down.
         The panel (its module, styles and SQLite) is not needed for the first frame.
