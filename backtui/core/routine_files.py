@@ -19,10 +19,9 @@ import msgspec
 
 from backtui.core import paths
 from backtui.core.routine import SCHEMA_VERSION, Routine, step_shape_problem
-from backtui.core.routine_index import RoutineSummary
+from backtui.core.routine_index import SUFFIX, RoutineSummary
 from backtui.core.tomlfile import DataError, convert, parse_toml, read_toml_file
 
-SUFFIX = ".toml"
 MAX_STEM = 64
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 

@@ -36,6 +36,7 @@ from backtui.core import paths
 #: Bumped whenever the stored layout changes; any other value is ignored.
 FORMAT = 1
 FILE_NAME = "routines.marshal"
+#: A routine file's suffix (``routine_files`` lists and names files with it too).
 SUFFIX = ".toml"
 
 #: A folder's routine files as (name, size, modification time in ns), sorted by name.
