@@ -6,10 +6,7 @@ Bundled routines (the repo's ``routines/``) are read-only; the user's live in
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +15,7 @@ from typing import Any
 import msgspec
 
 from backtui.core import paths
+from backtui.core.atomic import write_text_atomic
 from backtui.core.routine import SCHEMA_VERSION, Routine, step_shape_problem
 from backtui.core.routine_index import SUFFIX, RoutineSummary
 from backtui.core.tomlfile import DataError, convert, parse_toml, read_toml_file
@@ -89,31 +87,7 @@ def save_routine(routine: Routine, path: Path) -> None:
     back is never written: ``DataError`` instead.
     """
     parse_routine(msgspec.to_builtins(routine), str(path))
-    text = dumps(routine)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _file_mode(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, mode)  # mkstemp makes the file private; a routine keeps its usual mode
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
-def _file_mode(path: Path) -> int:
-    """The mode to give a saved file: the existing file's, else what the umask allows."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    write_text_atomic(path, dumps(routine))
 
 
 def save_as_user(routine: Routine, name: str | None = None, *, folder: Path | None = None) -> Path:

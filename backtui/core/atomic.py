@@ -1,0 +1,40 @@
+"""Writing a user's file so that a crash or a full disk never leaves it half-written."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def file_mode(path: Path, default: int = 0o666) -> int:
+    """The mode to give a rewritten file: the existing file's, else ``default`` less the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return default & ~umask
+
+
+def write_text_atomic(path: Path, text: str, *, mode: int | None = None) -> None:
+    """Write ``text`` to ``path``: a temp file in the same folder, fsync, rename over.
+
+    On any failure the temp file is removed and the old file, if any, is left as it was.
+    ``mode`` defaults to the existing file's mode (or what the umask allows for a new one).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wanted = file_mode(path) if mode is None else mode
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, wanted)  # mkstemp makes the file private; keep the usual mode
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
