@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backtui.core import paths, routine_files
+from backtui.core import atomic, paths, routine_files
 from backtui.core.routine import MAX_STEPS, Defaults, Routine, Step
 from backtui.core.routine_files import (
     dumps,
@@ -176,7 +176,7 @@ def test_a_failed_save_leaves_the_old_file_and_no_temp_file(
     saved: Path, monkeypatch: pytest.MonkeyPatch, target: str, replacement: Any
 ) -> None:
     before = saved.read_bytes()
-    monkeypatch.setattr(routine_files.os, target, replacement)
+    monkeypatch.setattr(atomic.os, target, replacement)
     with pytest.raises(OSError, match="No space left"):
         save_routine(Routine(name="Changed", steps=[Step(name="Run", duration_s=5)]), saved)
     monkeypatch.undo()
@@ -190,7 +190,7 @@ def test_an_interrupted_save_cleans_up_too(saved: Path, monkeypatch: pytest.Monk
     def interrupt(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(routine_files.os, "replace", interrupt)
+    monkeypatch.setattr(atomic.os, "replace", interrupt)
     with pytest.raises(KeyboardInterrupt):
         save_routine(Routine(name="Changed"), saved)
     monkeypatch.undo()
