@@ -9,8 +9,9 @@ that have no effect, and timelines too long to run.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 from backtui.core.library import Library
 from backtui.core.routine import Routine, resolve, step_shape_problem
@@ -26,8 +27,7 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """One thing wrong (``error``) or doubtful (``warning``) in one routine file."""
 
     severity: Severity

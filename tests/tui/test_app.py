@@ -312,6 +312,22 @@ async def test_strict_plugin_loading_failure_is_shown_and_the_app_keeps_running(
         assert "Loading stopped: plugin 'wobbly'" in str(app.screen.query_one("#plugins-error", Static).render())
 
 
+async def test_an_unknown_name_in_backtui_load_plugins_is_shown_with_the_installed_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_app(tmp_path)
+    monkeypatch.setenv("BACKTUI_LOAD_PLUGINS", "verywel")
+    app = BacktuiApp(cursor_blink=False)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [n.title for n in app._notifications] == ["Unknown plugin names"]
+        [note] = app._notifications
+        assert "BACKTUI_LOAD_PLUGINS names 'verywel'" in note.message
+        assert "did you mean 'verywell'?" in note.message
+
+
 async def test_a_click_chooses_a_routine_and_a_second_click_runs_it(tmp_path: Path, stub_screens: None) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
