@@ -109,3 +109,14 @@ def last_run_routine() -> Path:
     except DataError:
         where = last.routine_path or last.routine_name
         raise DataError(where, f"the last routine run, {last.routine_name!r}, is no longer there") from None
+
+
+def names_in_use(exclude: Path | None = None) -> dict[str, str]:
+    """The routines' names (case-folded) in both folders, each with its file; ``exclude``'s own name left out."""
+    skip = exclude.resolve() if exclude is not None else None
+    taken: dict[str, str] = {}
+    for entry in list_routines():
+        if entry.routine is not None and entry.path.resolve() != skip:
+            where = f"bundled, {entry.path.name}" if entry.bundled else entry.path.name
+            taken.setdefault(entry.routine.name.casefold().strip(), where)
+    return taken
