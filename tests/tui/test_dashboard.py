@@ -280,7 +280,7 @@ async def test_a_second_start_lists_the_routines_from_the_summary_then_reads_the
         assert routine_names(second) == expected
         assert not second.screen.listed_from_summary  # read in full once the first frame was up
         assert "Prone lying" in detail_text(second)  # the steps, which the summary doesn't hold
-        await pilot.press("down", "d")  # duplicating needs the whole routine
+        await pilot.press("down", "d", "enter")  # duplicating needs the whole routine
         await pilot.pause()
         assert (tmp_path / "home" / "routines" / "gentle-morning-copy.toml").exists()
 
