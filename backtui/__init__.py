@@ -16,16 +16,30 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from backtui.core.cues import Cue, CueUnavailable
     from backtui.core.hookspecs import hookimpl
     from backtui.core.model import Avoid, Dosage, Exercise, Frequency, Source
     from backtui.core.sourcefile import data_source
 
 __version__ = "0.1.0"
 
-__all__ = ["Avoid", "Dosage", "Exercise", "Frequency", "Source", "__version__", "data_source", "hookimpl"]
+__all__ = [
+    "Avoid",
+    "Cue",
+    "CueUnavailable",
+    "Dosage",
+    "Exercise",
+    "Frequency",
+    "Source",
+    "__version__",
+    "data_source",
+    "hookimpl",
+]
 
 _HOMES = {
     "hookimpl": "backtui.core.hookspecs",
+    "Cue": "backtui.core.cues",
+    "CueUnavailable": "backtui.core.cues",
     "Avoid": "backtui.core.model",
     "Dosage": "backtui.core.model",
     "Exercise": "backtui.core.model",

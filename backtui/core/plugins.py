@@ -1,6 +1,7 @@
 """Finding, loading and calling plugins, one at a time, so a broken one hurts no other.
 
-Plugins are entry points in the ``backtui`` group. ``BACKTUI_LOAD_PLUGINS`` (a comma
+Plugins are entry points in the ``backtui`` group. A plugin gives an exercise source
+(``backtui_source`` and friends), cues (``backtui_cue``), or both. ``BACKTUI_LOAD_PLUGINS`` (a comma
 list of entry point names; empty means none) and ``BACKTUI_DISABLE_PLUGINS`` are
 applied to the names before anything is imported. A plugin that fails to import,
 raises in a hook, returns the wrong types, reuses an id or implements no hook is
@@ -14,7 +15,7 @@ import difflib
 import importlib.util
 import inspect
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
@@ -48,6 +49,12 @@ class PluginRecord:
     exercises: tuple[Exercise, ...] = ()
     avoid: tuple[Avoid, ...] = ()
     error: str = ""
+    #: Calls this plugin's ``backtui_cue`` alone (keyword arguments ``cue``, ``settings``); None without one.
+    cue_hook: Callable[..., object] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def gives_cues(self) -> bool:
+        return self.cue_hook is not None
 
     @property
     def status(self) -> str:
@@ -186,8 +193,14 @@ def _check_hooks(pm: pluggy.PluginManager, plugin: object) -> None:
                 params = inspect.signature(value).parameters
             except (TypeError, ValueError):
                 continue
-            if params:
+            allowed = hookspecs.HOOK_ARGS.get(attr, ())
+            extra = [p for p in params if p not in allowed]
+            if extra and not allowed:
                 raise _Failure(f"{attr}() must take no arguments, but it takes ({', '.join(params)})")
+            if extra:
+                raise _Failure(
+                    f"{attr}() takes ({', '.join(params)}), but its arguments can only be named {', '.join(allowed)}"
+                )
 
 
 def _call(pm: pluggy.PluginManager, plugin: object, hook: str) -> Any:
@@ -236,15 +249,28 @@ def _check_all(items: list[Any], kind: type[Any], hook: str, *, single: bool = F
     return checked
 
 
-def _collect(pm: pluggy.PluginManager, plugin: object, name: str) -> tuple[Source, list[Exercise], list[Avoid]]:
-    implemented = {
-        h for h in hookspecs.HOOK_NAMES if any(i.plugin is plugin for i in getattr(pm.hook, h).get_hookimpls())
-    }
+def _implemented(pm: pluggy.PluginManager, plugin: object) -> set[str]:
+    return {h for h in hookspecs.HOOK_NAMES if any(i.plugin is plugin for i in getattr(pm.hook, h).get_hookimpls())}
+
+
+def _cue_hook(pm: pluggy.PluginManager, plugin: object) -> Callable[..., object] | None:
+    """A caller of this plugin's ``backtui_cue`` alone, or None if it has none."""
+    if "backtui_cue" not in _implemented(pm, plugin):
+        return None
+    others = [p for p in pm.get_plugins() if p is not plugin]
+    caller: Callable[..., object] = pm.subset_hook_caller("backtui_cue", remove_plugins=others)
+    return caller
+
+
+def _collect(pm: pluggy.PluginManager, plugin: object, name: str) -> tuple[Source | None, list[Exercise], list[Avoid]]:
+    implemented = _implemented(pm, plugin)
     if not implemented:
         raise _Failure(
             "implements no backtui hook; mark functions with @backtui.hookimpl and name them "
             + ", ".join(hookspecs.HOOK_NAMES)
         )
+    if implemented <= set(hookspecs.CUE_HOOKS):
+        return None, [], []  # a cue plugin only
     if "backtui_source" not in implemented:
         raise _Failure("does not implement backtui_source(), which every plugin needs")
     source = _call(pm, plugin, "backtui_source")
@@ -296,7 +322,7 @@ def load(
             except Exception as exc:
                 raise _Failure(f"cannot be registered: {_one_line(exc)}") from exc
             source, exercises, avoid = _collect(pm, plugin, ep.name)
-            if source.id in claimed_sources:
+            if source is not None and source.id in claimed_sources:
                 raise _Failure(f"source id {source.id!r} is already provided by plugin {claimed_sources[source.id]!r}")
             ids: list[str] = [e.id for e in exercises] + [a.id for a in avoid]
             for item_id in ids:
@@ -310,7 +336,8 @@ def load(
                 raise PluginError(record.describe()) from (exc.__cause__ if known else exc)
             result.records.append(record)
             continue
-        claimed_sources[source.id] = ep.name
+        if source is not None:
+            claimed_sources[source.id] = ep.name
         for item_id in ids:
             claimed_ids[item_id] = ep.name
         result.records.append(
@@ -320,6 +347,7 @@ def load(
                 source=source,
                 exercises=tuple(exercises),
                 avoid=tuple(avoid),
+                cue_hook=_cue_hook(pm, plugin),
                 **prov,
             )
         )

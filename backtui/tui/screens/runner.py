@@ -26,6 +26,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, ProgressBar, Static
 
 from backtui.core.clock import Clock
+from backtui.core.cues import CueFollower
 from backtui.core.library import Library
 from backtui.core.model import Exercise, Source
 from backtui.core.routine import ResolvedStep, Routine
@@ -129,6 +130,7 @@ class RunnerScreen(Screen[object]):
         bell: bool = True,
         flash_s: float = 0.4,
         listener: Callable[[SessionEvent], None] | None = None,
+        cues: CueFollower | None = None,
     ) -> None:
         super().__init__()
         self.routine = routine
@@ -137,6 +139,7 @@ class RunnerScreen(Screen[object]):
         self.bell_on = bell
         self.flash_s = flash_s
         self._listener = listener
+        self.cues = cues
         self.steps: list[ResolvedStep] = resolve_all(routine, library)
         self.session = Session(plan(routine, library), clock, listener=self._forward)
         self._ticker: Timer | None = None
@@ -198,6 +201,8 @@ class RunnerScreen(Screen[object]):
         self._apply(self.session.tick())
 
     def _apply(self, events: list[SessionEvent], *, cue: bool = True) -> None:
+        if self.cues is not None:
+            self.cues.follow(self.session, events)
         if cue and any(isinstance(e, PhaseStarted) for e in events):
             # One cue per repaint, even if a stall passed several phases at once.
             if self.bell_on:
@@ -331,6 +336,8 @@ class RunnerScreen(Screen[object]):
 
     def action_mute(self) -> None:
         self.bell_on = not self.bell_on
+        if self.cues is not None:
+            self.cues.muted = not self.bell_on
         self.repaint()
 
     def action_quit_routine(self) -> None:
