@@ -12,9 +12,7 @@ line does not pay for pluggy and the model until something needs them.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from backtui.core.cues import Cue, CueUnavailable
     from backtui.core.hookspecs import hookimpl
@@ -53,6 +51,8 @@ def __getattr__(name: str) -> object:
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module 'backtui' has no attribute {name!r}")
+    import importlib
+
     value = getattr(importlib.import_module(home), name)
     globals()[name] = value
     return value

@@ -20,22 +20,33 @@ def register(sub: Any) -> argparse.ArgumentParser:
         "exercise and avoid counts, and its status or error.",
     )
     p.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 when any plugin failed to load or has a warning (for scripts and CI)",
+    )
     return p
 
 
 def run(args: argparse.Namespace) -> int:
+    import sys
+
     from backtui.commands.output import print_json, table
     from backtui.core import plugins
+    from backtui.core.terminal_text import printable
 
     result = plugins.load()
+    failed = 1 if args.check and (result.failed or any(r.warnings for r in result.records)) else 0
+    if result.unknown_names:
+        print(f"backtui: {printable(result.unknown_names)}", file=sys.stderr)
     if args.json:
         print_json([_as_json(r) for r in result.records])
-        return 0
+        return 1 if result.unknown_names else failed
     if not result.records:
         chosen = os.environ.get("BACKTUI_LOAD_PLUGINS")
         print("No plugins are loaded" + (f" (BACKTUI_LOAD_PLUGINS={chosen!r})." if chosen is not None else "."))
         print(DOCS_HINT)
-        return 0
+        return 1 if result.unknown_names else 0
     rows = []
     for r in result.records:
         rows.append(
@@ -62,9 +73,14 @@ def run(args: argparse.Namespace) -> int:
     if result.failed:
         print("\nErrors:")
         for r in result.failed:
-            print(f"  {r.describe()}")
+            print(f"  {printable(r.describe())}")
+    warned = [(r, w) for r in result.records for w in r.warnings]
+    if warned:
+        print("\nWarnings (errors with BACKTUI_STRICT_PLUGINS=1):")
+        for r, warning in warned:
+            print(f"  plugin {printable(r.origin)}: {printable(warning)}")
     print(f"\n{DOCS_HINT}")
-    return 0
+    return 1 if result.unknown_names else failed
 
 
 def _as_json(r: Any) -> dict[str, Any]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -24,6 +23,8 @@ def write_text_atomic(path: Path, text: str, *, mode: int | None = None) -> None
     On any failure the temp file is removed and the old file, if any, is left as it was.
     ``mode`` defaults to the existing file's mode (or what the umask allows for a new one).
     """
+    import tempfile  # here, not at the top: commands that only read files skip its imports
+
     path.parent.mkdir(parents=True, exist_ok=True)
     wanted = file_mode(path) if mode is None else mode
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -150,7 +150,14 @@ class Library:
 
 
 def load_library(**kwargs: object) -> Library:
-    """Load every enabled plugin and index it."""
+    """Load every enabled plugin and index it, for the command line.
+
+    Raises ``PluginError`` when ``BACKTUI_LOAD_PLUGINS`` or ``BACKTUI_DISABLE_PLUGINS``
+    names a plugin that is not installed.
+    """
     from backtui.core import plugins
 
-    return Library.from_load(plugins.load(**kwargs))  # type: ignore[arg-type]
+    result = plugins.load(**kwargs)  # type: ignore[arg-type]
+    if result.unknown_names:  # a typo there would quietly drop a plugin; the command line says so and stops
+        raise plugins.PluginError(result.unknown_names)
+    return Library.from_load(result)

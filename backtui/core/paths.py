@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "backtui"
 
 
@@ -20,6 +18,8 @@ def home() -> Path:
     override = os.environ.get("BACKTUI_HOME")
     if override:
         return Path(override).expanduser()
+    import platformdirs  # only when BACKTUI_HOME is unset; a command that needs no folder skips it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -38,6 +38,8 @@ def cache_dir() -> Path:
     override = os.environ.get("BACKTUI_HOME")
     if override:
         return Path(override).expanduser() / "cache"
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
