@@ -14,6 +14,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from backtui.core.cues import Cue, CueUnavailable
     from backtui.core.hookspecs import hookimpl
     from backtui.core.model import Avoid, Dosage, Exercise, Frequency, RepPosition, Source, Stage
     from backtui.core.sourcefile import data_source
@@ -22,6 +23,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Avoid",
+    "Cue",
+    "CueUnavailable",
     "Dosage",
     "Exercise",
     "Frequency",
@@ -35,6 +38,8 @@ __all__ = [
 
 _HOMES = {
     "hookimpl": "backtui.core.hookspecs",
+    "Cue": "backtui.core.cues",
+    "CueUnavailable": "backtui.core.cues",
     "Avoid": "backtui.core.model",
     "Dosage": "backtui.core.model",
     "Exercise": "backtui.core.model",

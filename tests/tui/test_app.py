@@ -46,6 +46,7 @@ class StubRunner(Screen[object]):
         path: Path | None = None,
         bell: bool = True,
         listener: Any = None,
+        cues: Any = None,
     ) -> None:
         super().__init__()
         self.args = {"routine": routine, "library": library, "clock": clock, "path": path}

@@ -36,6 +36,7 @@ from textual.widgets import ContentSwitcher, Digits, ProgressBar, Static
 from textual.widgets._progress_bar import Bar
 
 from backtui.core.clock import Clock
+from backtui.core.cues import CueFollower
 from backtui.core.library import Library
 from backtui.core.model import Exercise, Source
 from backtui.core.routine import ResolvedStep, Routine
@@ -159,6 +160,7 @@ class RunnerScreen(Screen[object]):
         bell: bool = True,
         flash_s: float = 0.4,
         listener: Callable[[SessionEvent], None] | None = None,
+        cues: CueFollower | None = None,
     ) -> None:
         super().__init__()
         self.routine = routine
@@ -167,6 +169,7 @@ class RunnerScreen(Screen[object]):
         self.bell_on = bell
         self.flash_s = flash_s
         self._listener = listener
+        self.cues = cues
         self.steps: list[ResolvedStep] = resolve_all(routine, library)
         self.session = Session(plan(routine, library), clock, listener=self._forward)
         self._wake: Timer | None = None
@@ -239,6 +242,8 @@ class RunnerScreen(Screen[object]):
 
     def _apply(self, events: list[SessionEvent], *, cue: bool = True) -> None:
         """Show what ``events`` (from one session call) changed: the one place phase changes pass."""
+        if self.cues is not None:
+            self.cues.follow(self.session, events)
         if cue and any(isinstance(e, PhaseStarted) for e in events):
             # One cue per repaint, even if a stall passed several phases at once.
             if self.bell_on:
@@ -418,6 +423,8 @@ class RunnerScreen(Screen[object]):
 
     def action_mute(self) -> None:
         self.bell_on = not self.bell_on
+        if self.cues is not None:
+            self.cues.muted = not self.bell_on
         self.repaint()
 
     def action_quit_routine(self) -> None:
