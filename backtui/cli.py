@@ -27,6 +27,7 @@ COMMANDS: tuple[str, ...] = (
     "plan",
     "schema",
     "history",
+    "export",
 )
 
 
