@@ -1,8 +1,9 @@
 """The fonts PDFs are set in: Noto Sans (Latin, Greek, Cyrillic) with Noto Sans CJK JP as fallback.
 
 Both come as Python packages (``fontpkg-noto-sans``, ``noto-cjk-sans-jp-regular``). Noto
-Sans is a variable font: its default instance is the regular weight, and the bold is
-cut from it once (a few seconds with fontTools) and kept in backtui's cache folder.
+Sans is a variable font whose default instance is the regular weight. Cutting a static
+bold from it takes fontTools several seconds (a minute on a busy machine), so bold text
+is drawn by ``pdf.Document`` as the regular outline filled and stroked, in every script.
 Neither font has emoji; ``covered`` drops the characters no font can draw.
 """
 
@@ -12,15 +13,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from backtui.core import paths
-from backtui.core.atomic import write_bytes_atomic
-
 if TYPE_CHECKING:
     from fpdf import FPDF
 
 FAMILY = "NotoSans"
 CJK_FAMILY = "NotoSansCJK"
-_BOLD_NAME = "NotoSans-Bold-instance.ttf"
 
 
 def _noto_files() -> Path:
@@ -43,31 +40,9 @@ def cjk_path() -> Path:
     return Path(str(noto_cjk_sans_jp_regular.FONT_PATH))
 
 
-def cache_folder() -> Path:
-    return paths.cache_dir() / "fonts"
-
-
-def bold_path() -> Path:
-    """The bold weight of Noto Sans as a static font, cut from the variable font the first time."""
-    target = cache_folder() / _BOLD_NAME
-    if target.exists():
-        return target
-    import io
-
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
-    from fontTools.varLib import instancer  # type: ignore[import-untyped]
-
-    font = instancer.instantiateVariableFont(TTFont(regular_path()), {"wght": 700, "wdth": 100})
-    buffer = io.BytesIO()
-    font.save(buffer)
-    write_bytes_atomic(target, buffer.getvalue())
-    return target
-
-
 def add_fonts(pdf: FPDF) -> None:
-    """Register the regular, bold and italic faces and the CJK fallback on ``pdf``."""
+    """Register the regular and italic faces and the CJK fallback on ``pdf``."""
     pdf.add_font(FAMILY, "", regular_path())
-    pdf.add_font(FAMILY, "B", bold_path())
     pdf.add_font(FAMILY, "I", italic_path())
     pdf.add_font(CJK_FAMILY, "", cjk_path())
     pdf.set_fallback_fonts([CJK_FAMILY], exact_match=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fpdf import FPDF
-from fpdf.enums import MethodReturnValue, XPos, YPos
+from fpdf.enums import MethodReturnValue, TextMode, XPos, YPos
 
 from backtui.export import fonts
 from backtui.export.escape import clean
@@ -18,6 +18,8 @@ from backtui.export.handout import Handout, seconds_words
 RED = (176, 0, 32)
 GREY = (85, 85, 85)
 BLACK = (17, 17, 17)
+#: Stroke width of bold text, in mm per point of font size (about 3% of the em).
+BOLD_STROKE = 0.03 * 0.3528
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,13 @@ class Document(FPDF):
     # -- blocks of paragraphs ---------------------------------------------------------------
 
     def _write(self, line: Line, *, dry: bool) -> float:
-        self.set_font(fonts.FAMILY, line.style, line.size)
+        self.set_font(fonts.FAMILY, line.style.replace("B", ""), line.size)
         self.set_text_color(*line.color)
+        bold = "B" in line.style
+        if bold:  # the outline stroked as well as filled: see ``fonts``
+            self.text_mode = TextMode.FILL_STROKE
+            self.set_draw_color(*line.color)
+            self.set_line_width(line.size * BOLD_STROKE)
         height = line.size * 0.5
         self.set_x(self.l_margin + line.indent)
         text = fonts.covered(clean(line.text)) or " "
@@ -72,6 +79,9 @@ class Document(FPDF):
             output=MethodReturnValue.HEIGHT,
         )
         used = float(result) + line.gap  # type: ignore[arg-type]
+        if bold:
+            self.text_mode = TextMode.FILL
+            self.set_line_width(0.2)
         if not dry:
             self.ln(line.gap)
         return used
@@ -93,7 +103,7 @@ class Document(FPDF):
         """``lines`` in a framed box, kept on one page."""
         pad = 3.0
         inner = [Line(ln.text, ln.style, ln.size, ln.indent + pad, ln.color, ln.gap) for ln in lines]
-        needed = self.block_height(inner) + 2 * pad
+        needed = self.block_height(inner) + 2 * pad + 1
         if needed > self.page_break_trigger - self.y:
             self.add_page()
         top = self.y
