@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "plan": ("backtui.commands.plan", "show the timeline a routine file runs as"),
     "schema": ("backtui.commands.schema", "print the JSON Schema of routine files"),
     "history": ("backtui.commands.history", "list the sessions you have run, with pain before and after"),
+    "export": ("backtui.commands.export", "a routine as a handout (md, html, pdf) or calendar reminders (ics)"),
 }
 
 VERSION = f"backtui {__version__}"
