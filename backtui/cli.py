@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 #: Every subcommand: name -> (module, one-line summary), in the order ``--help`` lists them.
 #: One line per command; the module's own ``register`` gives the same summary.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "build": ("backtui.commands.build", "build a routine from the exercise library, or edit FILE"),
+    "build": ("backtui.commands.build", "build a routine from the exercise library, or edit one"),
     "run": ("backtui.commands.run", "run a routine with the on-screen timer"),
     "plugins": ("backtui.commands.plugins", "list the exercise sources (plugins) and whether they loaded"),
     "exercises": ("backtui.commands.exercises", "list the exercises every loaded source provides"),
