@@ -212,7 +212,7 @@ async def test_pause_and_resume_cost_no_drift() -> None:
         app.go_to(app.find("hold"), into=1.5)
         await pilot.press("space")
         assert "PAUSED" in text_of(app, "#paused-label")
-        assert app.runner.has_class("-paused")
+        assert banner(app) == "PAUSED" and app.runner.query_one("#paused-label").display
         remaining = app.runner.session.remaining_s
         app.advance(10)
         await pilot.pause()
@@ -220,7 +220,7 @@ async def test_pause_and_resume_cost_no_drift() -> None:
         assert countdown(app) == "0:04" and banner(app) == "PAUSED"
         assert "PAUSED in HOLD" in text_of(app, "#paused-label")
         await pilot.press("space")
-        assert banner(app) == "HOLD" and not app.runner.has_class("-paused")
+        assert banner(app) == "HOLD" and not app.runner.query_one("#paused-label").display
         app.advance(3.49)
         await pilot.pause()
         assert banner(app) == "HOLD"
