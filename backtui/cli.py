@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "plan": ("backtui.commands.plan", "show the timeline a routine file runs as"),
     "schema": ("backtui.commands.schema", "print the JSON Schema of routine files"),
     "history": ("backtui.commands.history", "list the sessions you have run, with pain before and after"),
+    "serve": ("backtui.commands.serve", "serve the app to a web browser, for a tablet or phone by the mat"),
 }
 
 VERSION = f"backtui {__version__}"
