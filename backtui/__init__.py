@@ -2,7 +2,7 @@
 
 This module is the public API for plugin authors::
 
-    from backtui import hookimpl, Source, Exercise, Dosage, Avoid, Frequency
+    from backtui import hookimpl, Source, Exercise, Dosage, RepPosition, Stage, Avoid, Frequency
 
 A plugin may also be data only; see ``data_source``.
 
@@ -16,7 +16,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from backtui.core.cues import Cue, CueUnavailable
     from backtui.core.hookspecs import hookimpl
-    from backtui.core.model import Avoid, Dosage, Exercise, Frequency, Source
+    from backtui.core.model import Avoid, Dosage, Exercise, Frequency, RepPosition, Source, Stage
     from backtui.core.settings import CueSettings
     from backtui.core.sourcefile import data_source
 
@@ -30,7 +30,9 @@ __all__ = [
     "Dosage",
     "Exercise",
     "Frequency",
+    "RepPosition",
     "Source",
+    "Stage",
     "__version__",
     "data_source",
     "hookimpl",
@@ -45,7 +47,9 @@ _HOMES = {
     "Dosage": "backtui.core.model",
     "Exercise": "backtui.core.model",
     "Frequency": "backtui.core.model",
+    "RepPosition": "backtui.core.model",
     "Source": "backtui.core.model",
+    "Stage": "backtui.core.model",
     "data_source": "backtui.core.sourcefile",
 }
 

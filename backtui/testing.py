@@ -13,12 +13,15 @@ automatically wherever backtui is installed)::
     def test_my_source(backtui_check) -> None:
         backtui_check("my-source")
 
-``check_plugin`` finds the entry point in the ``backtui`` group, loads the plugin in
-strict mode exactly as the app does (so every hook must return valid objects, with
-unique ids that start with the source id), then checks what a reader of the library
-would trip over: an exercise that is also on an avoid list (any loaded source's),
-exercises without steps or sharing a name, and dosages outside sane bounds. Every
-problem found is listed in one ``AssertionError``.
+``check_plugin`` finds the entry point in the ``backtui`` group, loads the plugin with
+every other installed one exactly as the app does (so every hook must return valid
+objects, with unique ids that start with the source id), then runs the checks of
+``backtui.core.plugin_checks``, which strict mode and ``backtui check-plugin`` run
+too: the source id is the entry point's name, no ``backtui_*`` function is left
+unmarked, and nothing a reader of the library would trip over: an exercise that is
+also on an avoid list (any loaded source's), exercises without steps or sharing a
+name, and dosages outside sane bounds. Every problem found is listed in one
+``PluginCheckFailed``, an ``AssertionError``.
 
 Importing this module is cheap: it loads no plugin and no Textual.
 """

@@ -29,11 +29,14 @@ def run(args: argparse.Namespace) -> int:
     except PluginCheckFailed as exc:
         for line in exc.problems:
             print(f"{printable(args.name)}: {printable(line)}")
-        print(f"backtui: plugin {args.name!r} fails the checks ({len(exc.problems)} problems)", file=sys.stderr)
+        print(
+            f"backtui: plugin {args.name!r} fails the checks ({_count(len(exc.problems), 'problem')})", file=sys.stderr
+        )
         return 1
-    source = report.source
-    print(
-        f"{printable(args.name)}: ok ({len(report.exercises)} exercises, {len(report.avoid)} avoid items, "
-        f"source {printable(source.id)!r})"
-    )
+    counts = f"{_count(len(report.exercises), 'exercise')}, {_count(len(report.avoid), 'avoid item')}"
+    print(f"{printable(args.name)}: ok ({counts}, source {printable(report.source.id)!r})")
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

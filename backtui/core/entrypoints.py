@@ -14,12 +14,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 
-@dataclass(frozen=True)
-class PluginEntry:
+
+class PluginEntry(msgspec.Struct, frozen=True):
     """One entry point: ``name = value`` in ``group``, and the distribution that declares it."""
 
     name: str

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
+
+import msgspec
 
 from backtui.core.model import Avoid, Exercise, Source
 from backtui.core.plugins import LoadResult, PluginRecord
@@ -38,8 +39,7 @@ def name_key(text: str) -> str:
     return " ".join(_singular(w) for w in fold(text).split())
 
 
-@dataclass(frozen=True)
-class AvoidMatch:
+class AvoidMatch(msgspec.Struct, frozen=True):
     """An avoid item that matched, with the source that lists it."""
 
     avoid: Avoid

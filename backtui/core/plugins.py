@@ -21,7 +21,6 @@ import importlib.util
 import inspect
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -53,8 +52,7 @@ class PluginError(Exception):
     """A plugin failed while ``BACKTUI_STRICT_PLUGINS`` is on."""
 
 
-@dataclass(frozen=True)
-class PluginRecord:
+class PluginRecord(msgspec.Struct, frozen=True, kw_only=True):
     """What the host knows about one plugin: where it came from and what it gave."""
 
     name: str
@@ -68,7 +66,7 @@ class PluginRecord:
     error: str = ""
     warnings: tuple[str, ...] = ()
     #: Calls this plugin's ``backtui_cue`` alone (keyword arguments ``cue``, ``settings``); None without one.
-    cue_hook: Callable[..., object] | None = field(default=None, compare=False, repr=False)
+    cue_hook: Callable[..., object] | None = None
 
     @property
     def gives_cues(self) -> bool:
@@ -96,9 +94,8 @@ class PluginRecord:
         return f"{self.name!r} ({origin})"
 
 
-@dataclass
-class LoadResult:
-    records: list[PluginRecord] = field(default_factory=list)
+class LoadResult(msgspec.Struct, kw_only=True):
+    records: list[PluginRecord] = msgspec.field(default_factory=list)
     #: Names in BACKTUI_LOAD_PLUGINS / BACKTUI_DISABLE_PLUGINS that no installed plugin has, explained.
     unknown_names: str = ""
 
@@ -374,7 +371,7 @@ def load(
             if record.ok and not problems:
                 problems = content_problems(record, records)
             if problems:
-                raise PluginError(replace(record, error=problems[0]).describe())
+                raise PluginError(msgspec.structs.replace(record, error=problems[0]).describe())
     result.records = records
     return result
 
@@ -438,7 +435,7 @@ def _settle_claims(records: list[PluginRecord]) -> list[PluginRecord]:
         if twins:
             others = " and ".join(r.origin for r in twins)
             error = f"the entry point {record.name!r} is also declared by {others}; uninstall one of them"
-            settled.append(replace(record, error=error, source=None, exercises=(), avoid=()))
+            settled.append(msgspec.structs.replace(record, error=error, source=None, exercises=(), avoid=()))
             continue
         if not record.ok or record.source is None:
             settled.append(record)
@@ -460,5 +457,5 @@ def _settle_claims(records: list[PluginRecord]) -> list[PluginRecord]:
                 f"source id {source_id!r} is also claimed by plugin {others}; a source's id must equal its "
                 "entry-point name, so neither loads"
             )
-        settled.append(replace(record, error=error, source=None, exercises=(), avoid=()))
+        settled.append(msgspec.structs.replace(record, error=error, source=None, exercises=(), avoid=()))
     return settled

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -130,8 +129,7 @@ def user_path_for(name: str, folder: Path | None = None, *, exclude: Path | None
     return candidate
 
 
-@dataclass(frozen=True)
-class RoutineEntry:
+class RoutineEntry(msgspec.Struct, frozen=True):
     """A routine file found on disk, loaded or with the error that stopped it."""
 
     path: Path

@@ -84,6 +84,7 @@ class BacktuiApp(App[int]):
         self._load_lock = threading.Lock()
         self._announced = False
         self._load_error = ""
+        self._unknown_names = ""
         self._history: Opened | None = None
         self._cues: CueDispatcher | None = None
 
@@ -156,7 +157,9 @@ class BacktuiApp(App[int]):
                 from backtui.core.plugins import load
 
                 try:
-                    self.library = Library.from_load(load())
+                    result = load()
+                    self.library = Library.from_load(result)
+                    self._unknown_names = result.unknown_names  # a typo in BACKTUI_LOAD_PLUGINS, said once
                 except Exception as exc:  # BACKTUI_STRICT_PLUGINS's PluginError: say so, run with no sources
                     self._load_error = " ".join(str(exc).split()) or type(exc).__name__
                     self.library = Library()
@@ -177,6 +180,8 @@ class BacktuiApp(App[int]):
         self._announced = True
         if self._load_error:
             self.notify(escape(self._load_error), title="Plugins could not be loaded", severity="error", timeout=12)
+        if self._unknown_names:
+            self.notify(escape(self._unknown_names), title="Unknown plugin names", severity="warning", timeout=12)
         for record in self.library.failed:
             self.notify(
                 escape(record.describe()) + "\nPress P for the plugins view.",

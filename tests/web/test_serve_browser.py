@@ -131,14 +131,34 @@ class Terminal:
         return "\n".join(self.screen.display)
 
     def wait_for(self, *words: str, timeout: float = 60) -> str:
+        """The screen once it shows every one of ``words``, as text or in the app's large letters."""
         deadline = time.monotonic() + timeout
         shown = ""
         while time.monotonic() < deadline:
             shown = self.text()
-            if all(word.casefold() in shown.casefold() for word in words):
+            if all(shows(shown, word) for word in words):
                 return shown
             self.page.wait_for_timeout(200)
         raise AssertionError(f"the page never showed {words!r}; it shows:\n{shown}")
+
+
+def shows(screen: str, words: str) -> bool:
+    """Whether ``screen`` shows ``words`` as plain text or drawn in the large letters the app uses for headings."""
+    if words.casefold() in screen.casefold():
+        return True
+    from backtui.tui.widgets.big_text import WORD_FONTS, render
+
+    lines = screen.split("\n")
+    for font in WORD_FONTS:
+        for scale in (1, 2, 3):
+            art = [line.rstrip() for line in render(words, font, scale)]
+            for top in range(len(lines) - len(art) + 1):
+                column = lines[top].find(art[0])
+                while column >= 0:
+                    if all(lines[top + k][column : column + len(row)] == row for k, row in enumerate(art)):
+                        return True
+                    column = lines[top].find(art[0], column + 1)
+    return False
 
 
 def test_a_routine_starts_from_the_keyboard_in_a_browser(server: tuple[str, Path], tmp_path: Path) -> None:
