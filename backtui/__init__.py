@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from backtui.core.cues import Cue, CueUnavailable
     from backtui.core.hookspecs import hookimpl
     from backtui.core.model import Avoid, Dosage, Exercise, Frequency, RepPosition, Source, Stage
+    from backtui.core.settings import CueSettings
     from backtui.core.sourcefile import data_source
 
 __version__ = "0.1.0"
@@ -24,6 +25,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Avoid",
     "Cue",
+    "CueSettings",
     "CueUnavailable",
     "Dosage",
     "Exercise",
@@ -40,6 +42,7 @@ _HOMES = {
     "hookimpl": "backtui.core.hookspecs",
     "Cue": "backtui.core.cues",
     "CueUnavailable": "backtui.core.cues",
+    "CueSettings": "backtui.core.settings",
     "Avoid": "backtui.core.model",
     "Dosage": "backtui.core.model",
     "Exercise": "backtui.core.model",

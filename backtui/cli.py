@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("backtui.commands.schema", "print the JSON Schema of routine files"),
     "history": ("backtui.commands.history", "list the sessions you have run, with pain before and after"),
     "export": ("backtui.commands.export", "a routine as a handout (md, html, pdf) or calendar reminders (ics)"),
+    "serve": ("backtui.commands.serve", "serve the app to a web browser, for a tablet or phone by the mat"),
 }
 
 VERSION = f"backtui {__version__}"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from backtui import Cue, CueUnavailable, hookimpl
-from backtui.core.settings import CueSettings
+from backtui import Cue, CueSettings, CueUnavailable, hookimpl
 
 
 class Recorder:

@@ -28,8 +28,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from backtui import Cue, CueUnavailable, hookimpl
-from backtui.core.settings import CueSettings
+from backtui import Cue, CueSettings, CueUnavailable, hookimpl
 
 WAV_DIR_ENV = "BACKTUI_SPEECH_WAV_DIR"
 
