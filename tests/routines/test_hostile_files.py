@@ -65,7 +65,7 @@ def test_costly_files_are_refused_before_parsing(text: str, place: str, fragment
     [
         'name = "a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a"\n',  # dots inside a string are not key parts
         "description = '''\n[[[[[[[[[[[[[[[[[[[[[[[[[\n'''\nname = \"x\"\n",  # nor brackets
-        "# a.a.a.a.a.a.a.a.a.a.a.a.a.a.a = 1\nname = \"x\"\n",  # nor comments
+        '# a.a.a.a.a.a.a.a.a.a.a.a.a.a.a = 1\nname = "x"\n',  # nor comments
         'name = "x"\nrest_s = 1_000\nx = 1.5e3\nt = 1979-05-27T07:32:00.999Z\n',
         "a" + ".a" * (MAX_KEY_PARTS - 1) + " = 1\n",
     ],

@@ -25,8 +25,10 @@ from backtui.core import timeline
 from backtui.core.dosage_text import dosage_text
 from backtui.core.library import AvoidMatch, Library
 from backtui.core.model import CATEGORIES, POSITIONS, Exercise
+from backtui.core.paths import user_routines_dir
 from backtui.core.routine import Routine, Step
-from backtui.core.routine_files import dumps, save_routine, user_path_for
+from backtui.core.routine_files import dumps, save_as_user, save_routine
+from backtui.core.terminal_text import printable
 from backtui.tui.screens.confirm import ConfirmScreen
 from backtui.tui.screens.routine_name import RoutineNameScreen
 from backtui.tui.screens.step_form import StepFormScreen
@@ -391,7 +393,9 @@ class BuilderScreen(Screen[Path | None]):
 
     # -- saving and leaving -------------------------------------------------------------------
 
-    def _write(self, routine: Routine, path: Path, message: str) -> bool:
+    def _write(self, routine: Routine, path: Path | None, message: str, *, own: Path | None = None) -> bool:
+        """Save ``routine`` to ``path``, or (``path`` None) to a new file named for it, claimed
+        atomically in the user's folder; ``own`` is the routine's file, reused if its name comes up."""
         if not routine.name.strip():
             self.notify("Give the routine a name before saving.", severity="error")
             return False
@@ -401,10 +405,14 @@ class BuilderScreen(Screen[Path | None]):
             self.notify(f"Cannot save: {escape(str(exc))}", severity="error")
             return False
         try:
-            save_routine(routine, path)
+            if path is None:
+                path = save_as_user(routine, exclude=own)
+            else:
+                save_routine(routine, path)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            self.notify(f"Could not save {escape(str(path))}: {escape(reason)}", severity="error")
+            where = path or user_routines_dir()
+            self.notify(f"Could not save {escape(printable(str(where)))}: {escape(reason)}", severity="error")
             return False
         self.routine = routine
         self.path = path
@@ -422,7 +430,7 @@ class BuilderScreen(Screen[Path | None]):
         if self.path is not None and not self.bundled:
             self._write(self.routine, self.path, "Saved {path}")
             return
-        target = user_path_for(self.routine.name)
+        target = None  # a new file, named for the routine
         if self.bundled:
             self._write(self.routine, target, "Bundled routines stay as shipped; saved your copy to {path}")
         else:
@@ -437,8 +445,8 @@ class BuilderScreen(Screen[Path | None]):
                 return
             routine = msgspec.structs.replace(self.routine, name=name)
             own = self.path if self.path is not None and not self.bundled else None
-            target = own if keep_path and own is not None else user_path_for(name, exclude=own)
-            if self._write(routine, target, "Saved {path}" if keep_path else "Saved as {path}"):
+            target = own if keep_path and own is not None else None
+            if self._write(routine, target, "Saved {path}" if keep_path else "Saved as {path}", own=own):
                 name_input = self.query_one("#routine-name", Input)
                 with name_input.prevent(Input.Changed):
                     name_input.value = name

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from backtui.core import paths, routine_index
 from backtui.core.routine_index import RoutineSummary
+from backtui.core.terminal_text import printable
 from backtui.tui.formatting import clock, display_path, dosage_summary, plural, relocate_message, spoken
 from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.routine_list import RoutineList
@@ -430,14 +431,14 @@ class DashboardScreen(Screen[None]):
             return
         import msgspec
 
-        from backtui.core.routine_files import save_routine, user_path_for
+        from backtui.core.routine_files import save_as_user
 
         name = f"{routine.name} (copy)"[:MAX_NAME]
-        path = user_path_for(name)
         try:
-            save_routine(msgspec.structs.replace(routine, name=name), path)
+            path = save_as_user(msgspec.structs.replace(routine, name=name))
         except OSError as exc:
-            self.notify(escape(f"Couldn't save the copy to {path}: {exc.strerror or exc}"), severity="error")
+            where = printable(str(paths.user_routines_dir()))
+            self.notify(escape(f"Couldn't save the copy in {where}: {exc.strerror or exc}"), severity="error")
             return
         self.refresh_routines(select=path)
         self.notify(escape(f"Copied to your routines as {name!r} ({path.name})."))
