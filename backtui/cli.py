@@ -61,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", _open_dashboard)
     try:
         code: int = handler(args)
+        sys.stdout.flush()  # a closed pipe shows up here, inside the handling below
         return code
     except DataError as exc:
         print(f"backtui: {exc}", file=sys.stderr)
@@ -69,7 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("backtui: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        return 0
+        # The reader went away (``| head -1``): not all output was delivered, so never
+        # report success, which could hide an invalid file. Python's own flush at exit
+        # would fail again, so stdout goes to /dev/null from here.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:  # the last line of defence: no traceback reaches a user
         from backtui.core.plugins import PluginError
 
