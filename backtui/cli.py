@@ -14,6 +14,7 @@ import traceback
 from collections.abc import Sequence
 
 from backtui import __version__
+from backtui.core.terminal_text import printable
 from backtui.core.tomlfile import DataError
 
 #: Subcommand modules in ``backtui.commands``, in the order ``--help`` lists them.
@@ -79,12 +80,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from backtui.core.plugins import PluginError
 
         if isinstance(exc, PluginError):  # strict mode: the plugin's one-line reason is the message
-            print(f"backtui: {exc}", file=sys.stderr)
+            print(printable(f"backtui: {exc}"), file=sys.stderr)
             return 1
         if os.environ.get("BACKTUI_DEBUG"):
             traceback.print_exc()
         detail = " ".join(str(exc).split()) or type(exc).__name__
-        print(f"backtui: unexpected error: {detail} (set BACKTUI_DEBUG=1 for details)", file=sys.stderr)
+        print(printable(f"backtui: unexpected error: {detail} (set BACKTUI_DEBUG=1 for details)"), file=sys.stderr)
         return 2
 
 

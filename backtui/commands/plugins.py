@@ -26,6 +26,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from backtui.commands.output import print_json, table
     from backtui.core import plugins
+    from backtui.core.terminal_text import printable
 
     result = plugins.load()
     if args.json:
@@ -33,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not result.records:
         chosen = os.environ.get("BACKTUI_LOAD_PLUGINS")
-        print("No plugins are loaded" + (f" (BACKTUI_LOAD_PLUGINS={chosen!r})." if chosen is not None else "."))
+        shown = f" (BACKTUI_LOAD_PLUGINS={printable(repr(chosen))})." if chosen is not None else "."
+        print("No plugins are loaded" + shown)
         print(DOCS_HINT)
         return 0
     rows = []
@@ -55,11 +57,11 @@ def run(args: argparse.Namespace) -> int:
     print("\nWhere they come from (entry point = module, in the 'backtui' group):")
     for r in result.records:
         origin = f"{r.distribution} {r.version}".strip() or "no distribution"
-        print(f"  {r.name} = {r.value}  ({origin}) {r.location or ''}".rstrip())
+        print(printable(f"  {r.name} = {r.value}  ({origin}) {r.location or ''}".rstrip()))
     if result.failed:
         print("\nErrors:")
         for r in result.failed:
-            print(f"  {r.describe()}")
+            print(f"  {printable(r.describe())}")
     print(f"\n{DOCS_HINT}")
     return 0
 
