@@ -14,6 +14,7 @@ import traceback
 from collections.abc import Sequence
 
 from backtui import __version__
+from backtui.core.paths import UnusableHome
 from backtui.core.terminal_text import printable
 from backtui.core.tomlfile import DataError
 
@@ -66,6 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except DataError as exc:
         print(f"backtui: {exc}", file=sys.stderr)
+        return 1
+    except UnusableHome as exc:
+        print(printable(f"backtui: {exc}"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("backtui: interrupted", file=sys.stderr)

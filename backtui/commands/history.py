@@ -64,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
             return 1
 
     path = paths.history_db_path()
+    if not path.exists() and (problem := paths.home_problem()):
+        print(printable(f"backtui: {problem}"), file=sys.stderr)
+        return 1
     sessions: list[Any] = []
     steps: dict[int, list[Any]] = {}
     if path.exists():

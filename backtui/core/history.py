@@ -746,7 +746,7 @@ def open_history(path: Path | str | None = None, **kwargs: Any) -> Opened:
     """Open the history, or explain why not. Never raises."""
     try:
         return Opened(History(path, **kwargs))
-    except HistoryUnavailable as exc:
+    except (HistoryUnavailable, paths.UnusableHome) as exc:
         return Opened(None, str(exc))
     except Exception as exc:  # anything else still must not take the app down
         detail = " ".join(str(exc).split()) or type(exc).__name__

@@ -25,7 +25,6 @@ from backtui.core import timeline
 from backtui.core.dosage_text import dosage_text
 from backtui.core.library import AvoidMatch, Library
 from backtui.core.model import CATEGORIES, POSITIONS, Exercise
-from backtui.core.paths import user_routines_dir
 from backtui.core.routine import Routine, Step
 from backtui.core.routine_files import dumps, save_as_user, save_routine
 from backtui.core.terminal_text import printable
@@ -411,8 +410,8 @@ class BuilderScreen(Screen[Path | None]):
                 save_routine(routine, path)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            where = path or user_routines_dir()
-            self.notify(f"Could not save {escape(printable(str(where)))}: {escape(reason)}", severity="error")
+            where = str(path) if path is not None else "in your routines folder"
+            self.notify(f"Could not save {escape(printable(where))}: {escape(printable(reason))}", severity="error")
             return False
         self.routine = routine
         self.path = path

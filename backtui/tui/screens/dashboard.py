@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -247,7 +248,11 @@ class DashboardScreen(Screen[None]):
                 banner.update(NO_EXERCISES if library.sources else NO_SOURCES)
 
     def _list(self, quick: bool) -> None:
-        bundled_dir, user_dir = paths.bundled_routines_dir(), paths.user_routines_dir()
+        bundled_dir = paths.bundled_routines_dir()
+        try:
+            user_dir = paths.user_routines_dir()
+        except paths.UnusableHome:  # the history panel says why; list the bundled routines alone
+            user_dir = Path(os.devnull) / "routines"  # never a folder, so nothing is listed or written there
         before = routine_index.state(bundled_dir, user_dir)  # taken before reading: see routine_index.write
         if quick and (summaries := routine_index.read(before)) is not None:
             self.entries, self.routines = summaries, {}
@@ -437,8 +442,7 @@ class DashboardScreen(Screen[None]):
         try:
             path = save_as_user(msgspec.structs.replace(routine, name=name))
         except OSError as exc:
-            where = printable(str(paths.user_routines_dir()))
-            self.notify(escape(f"Couldn't save the copy in {where}: {exc.strerror or exc}"), severity="error")
+            self.notify(escape(printable(f"Couldn't save the copy: {exc.strerror or exc}")), severity="error")
             return
         self.refresh_routines(select=path)
         self.notify(escape(f"Copied to your routines as {name!r} ({path.name})."))
