@@ -99,12 +99,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", _open_dashboard)
     try:
         code: int = handler(args)
+        sys.stdout.flush()  # a closed pipe shows up here, inside the handling below
         return code
     except KeyboardInterrupt:
         print("backtui: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        return 0
+        # The reader went away (``| head -1``): not all output was delivered, so never
+        # report success, which could hide an invalid file. Python's own flush at exit
+        # would fail again, so stdout goes to /dev/null from here.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:  # the last line of defence: no traceback reaches a user
         return _report(exc)
 
@@ -113,16 +120,18 @@ def _report(exc: Exception) -> int:
     import os
     import traceback
 
+    from backtui.core.paths import UnusableHome
     from backtui.core.plugins import PluginError
+    from backtui.core.terminal_text import printable
     from backtui.core.tomlfile import DataError
 
-    if isinstance(exc, DataError | PluginError):  # a located or one-line reason is the whole message
-        print(f"backtui: {exc}", file=sys.stderr)
+    if isinstance(exc, DataError | PluginError | UnusableHome):  # a located or one-line reason is the whole message
+        print(printable(f"backtui: {exc}"), file=sys.stderr)
         return 1
     if os.environ.get("BACKTUI_DEBUG"):
         traceback.print_exception(exc)
     detail = " ".join(str(exc).split()) or type(exc).__name__
-    print(f"backtui: unexpected error: {detail} (set BACKTUI_DEBUG=1 for details)", file=sys.stderr)
+    print(printable(f"backtui: unexpected error: {detail} (set BACKTUI_DEBUG=1 for details)"), file=sys.stderr)
     return 2
 
 

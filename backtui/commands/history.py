@@ -53,16 +53,20 @@ def run(args: argparse.Namespace) -> int:
     from datetime import date
 
     from backtui.core import paths
+    from backtui.core.terminal_text import printable
 
     since: date | None = None
     if args.since is not None:
         try:
             since = date.fromisoformat(args.since)
         except ValueError:
-            print(f"backtui: --since: expected a date like 2026-01-31, got {args.since!r}", file=sys.stderr)
+            print(printable(f"backtui: --since: expected a date like 2026-01-31, got {args.since!r}"), file=sys.stderr)
             return 1
 
     path = paths.history_db_path()
+    if not path.exists() and (problem := paths.home_problem()):
+        print(printable(f"backtui: {problem}"), file=sys.stderr)
+        return 1
     sessions: list[Any] = []
     steps: dict[int, list[Any]] = {}
     if path.exists():
@@ -70,14 +74,14 @@ def run(args: argparse.Namespace) -> int:
 
         opened = open_history(path)
         if opened.history is None:
-            print(f"backtui: history unavailable: {opened.error}", file=sys.stderr)
+            print(printable(f"backtui: history unavailable: {opened.error}"), file=sys.stderr)
             return 1
         try:
             sessions = opened.history.sessions(since)
             if args.json:
                 steps = opened.history.steps_since(since)
         except HistoryUnavailable as exc:
-            print(f"backtui: history unavailable: {exc}", file=sys.stderr)
+            print(printable(f"backtui: history unavailable: {exc}"), file=sys.stderr)
             return 1
 
     if args.json:

@@ -92,9 +92,12 @@ class BacktuiApp(App[int]):
     def history(self) -> Opened:
         """The session history, opened on first use; ``.history`` is None (and ``.error`` says why) when off."""
         if self._history is None:
-            from backtui.core.history import open_history
+            from backtui.core import paths
+            from backtui.core.history import Opened, open_history
 
-            self._history = open_history()
+            # A BACKTUI_HOME that can't be used turns the history off, saying why, and nothing else.
+            problem = paths.home_problem()
+            self._history = Opened(None, problem) if problem else open_history()
         return self._history
 
     @property

@@ -26,7 +26,8 @@ from backtui.core.dosage_text import dosage_text
 from backtui.core.library import AvoidMatch, Library
 from backtui.core.model import CATEGORIES, POSITIONS, Exercise
 from backtui.core.routine import Routine, Step
-from backtui.core.routine_files import dumps, save_routine, user_path_for
+from backtui.core.routine_files import dumps, save_as_user, save_routine
+from backtui.core.terminal_text import printable
 from backtui.tui.screens.confirm import ConfirmScreen
 from backtui.tui.screens.routine_name import RoutineNameScreen
 from backtui.tui.screens.step_form import StepFormScreen
@@ -393,7 +394,9 @@ class BuilderScreen(Screen[Path | None]):
 
     # -- saving and leaving -------------------------------------------------------------------
 
-    def _write(self, routine: Routine, path: Path, message: str) -> bool:
+    def _write(self, routine: Routine, path: Path | None, message: str, *, own: Path | None = None) -> bool:
+        """Save ``routine`` to ``path``, or (``path`` None) to a new file named for it, claimed
+        atomically in the user's folder; ``own`` is the routine's file, reused if its name comes up."""
         if not routine.name.strip():
             self.notify("Give the routine a name before saving.", severity="error")
             return False
@@ -403,10 +406,14 @@ class BuilderScreen(Screen[Path | None]):
             self.notify(f"Cannot save: {escape(str(exc))}", severity="error")
             return False
         try:
-            save_routine(routine, path)
+            if path is None:
+                path = save_as_user(routine, exclude=own)
+            else:
+                save_routine(routine, path)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            self.notify(f"Could not save {escape(str(path))}: {escape(reason)}", severity="error")
+            where = str(path) if path is not None else "in your routines folder"
+            self.notify(f"Could not save {escape(printable(where))}: {escape(printable(reason))}", severity="error")
             return False
         self.routine = routine
         self.path = path
@@ -428,7 +435,7 @@ class BuilderScreen(Screen[Path | None]):
         if not self.bundled and self._taken().get(self.routine.name.casefold().strip()):
             self.action_save_as()  # a new file under a name another routine has: ask
             return
-        target = user_path_for(self.routine.name)
+        target = None  # a new file, named for the routine
         if self.bundled:
             self._write(self.routine, target, "Bundled routines stay as shipped; saved your copy to {path}")
         else:
@@ -449,8 +456,8 @@ class BuilderScreen(Screen[Path | None]):
                 return
             routine = msgspec.structs.replace(self.routine, name=name)
             own = self.path if self.path is not None and not self.bundled else None
-            target = own if keep_path and own is not None else user_path_for(name, exclude=own)
-            if self._write(routine, target, "Saved {path}" if keep_path else "Saved as {path}"):
+            target = own if keep_path and own is not None else None
+            if self._write(routine, target, "Saved {path}" if keep_path else "Saved as {path}", own=own):
                 name_input = self.query_one("#routine-name", Input)
                 with name_input.prevent(Input.Changed):
                     name_input.value = name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -19,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from backtui.core import paths, routine_index
 from backtui.core.routine_index import RoutineSummary
+from backtui.core.terminal_text import printable
 from backtui.tui.formatting import clock, display_path, dosage_summary, plural, relocate_message, spoken
 from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.routine_list import RoutineList
@@ -246,7 +248,11 @@ class DashboardScreen(Screen[None]):
                 banner.update(NO_EXERCISES if library.sources else NO_SOURCES)
 
     def _list(self, quick: bool) -> None:
-        bundled_dir, user_dir = paths.bundled_routines_dir(), paths.user_routines_dir()
+        bundled_dir = paths.bundled_routines_dir()
+        try:
+            user_dir = paths.user_routines_dir()
+        except paths.UnusableHome:  # the history panel says why; list the bundled routines alone
+            user_dir = Path(os.devnull) / "routines"  # never a folder, so nothing is listed or written there
         before = routine_index.state(bundled_dir, user_dir)  # taken before reading: see routine_index.write
         if quick and (summaries := routine_index.read(before)) is not None:
             self.entries, self.routines = summaries, {}
@@ -446,13 +452,12 @@ class DashboardScreen(Screen[None]):
     def _duplicate(self, routine: Routine, name: str) -> None:
         import msgspec
 
-        from backtui.core.routine_files import save_routine, user_path_for
+        from backtui.core.routine_files import save_as_user
 
-        path = user_path_for(name)
         try:
-            save_routine(msgspec.structs.replace(routine, name=name), path)
+            path = save_as_user(msgspec.structs.replace(routine, name=name))
         except OSError as exc:
-            self.notify(escape(f"Couldn't save the copy to {path}: {exc.strerror or exc}"), severity="error")
+            self.notify(escape(printable(f"Couldn't save the copy: {exc.strerror or exc}")), severity="error")
             return
         self.refresh_routines(select=path)
         self.notify(escape(f"Copied to your routines as {name!r} ({path.name})."))
