@@ -49,11 +49,14 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def csv_cell(value: object) -> object:
     """A CSV cell a spreadsheet will show as text: one starting like a formula gets a leading ``'``.
 
-    Numbers stay numbers; JSON output keeps the raw text.
+    A carriage return inside a cell becomes a line feed, so the writer quotes the cell
+    and the row stays one record. Numbers stay numbers; JSON output keeps the raw text.
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _checkin_json(checkin: Any) -> dict[str, Any] | None:

@@ -223,8 +223,8 @@ async def test_the_compact_panel_is_one_line_and_still_warns(tmp_path: Path) -> 
         panel = app.screen.query_one(HistoryPanel)
         line = _text(app, "#hp-line")
         assert (
-            line
-            == "2 of at least 4 days this week (Health + Inspiration) · streak 3 days · pain ▂▄▄▅▆ · last Tue 10 Mar, pain 4 → 7"
+            line == "2 of at least 4 days this week (Health + Inspiration) · streak 3 days · pain ▂▄▄▅▆"
+            " · last Tue 10 Mar, pain 4 → 7"
         )
         assert panel.query_one("#hp-plot").styles.display == "none"
         assert SOURCES_ADVICE in _text(app, "#hp-warning")

@@ -1,0 +1,87 @@
+"""Runs in the real app are recorded as they happened: all skipped, or left with Ctrl+Q."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from backtui import cli
+from backtui.core import paths
+from backtui.core.history import History, last_routine_path
+from backtui.tui.screens.checkin import CheckInScreen
+from backtui.tui.screens.dashboard import DashboardScreen
+from backtui.tui.screens.runner import RunnerScreen
+
+from .conftest import make_app
+
+
+async def _start_first_routine(app: object, pilot: object) -> None:
+    await pilot.press("down", "enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, CheckInScreen)  # type: ignore[attr-defined]
+    await pilot.press("s")  # type: ignore[attr-defined]  # no before check-in
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, RunnerScreen)  # type: ignore[attr-defined]
+
+
+async def test_a_run_with_every_exercise_skipped_counts_nowhere_and_reads_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _start_first_routine(app, pilot)
+        runner = app.screen
+        assert isinstance(runner, RunnerScreen)
+        for _ in range(50):
+            if runner.session.finished:
+                break
+            await pilot.press("s")  # skip the exercise
+            await pilot.pause()
+        assert runner.session.finished
+        await pilot.press("enter")  # leave the runner
+        await pilot.pause()
+        await pilot.press("s")  # no after check-in
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+
+    history = History(paths.history_db_path())
+    (session,) = history.sessions()
+    today = session.day
+    assert (session.status, session.completed) == ("skipped", 0) and session.skipped >= 1
+    assert history.streak(today) == 0
+    assert history.week_counts(today).sessions_today == 0
+    history.close()
+
+    capsys.readouterr()
+    assert cli.main(["history", "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["status"] == "skipped" and row["completed"] == 0
+    assert cli.main(["history", "--csv"]) == 0
+    (record,) = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert record["status"] == "skipped"
+
+
+async def test_ctrl_q_during_a_run_writes_a_whole_record(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _start_first_routine(app, pilot)
+        routine = app.screen.routine  # type: ignore[attr-defined]
+        await pilot.press("n", "n")  # through a phase or two
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+    history = History(paths.history_db_path())
+    (session,) = history.sessions()
+    assert session.status in ("quit", "abandoned")  # left before the end, never "interrupted"
+    assert session.ended_at is not None and session.ended_at >= session.started_at
+    assert session.routine_name == routine.name
+    assert Path(session.routine_path).is_absolute() and Path(session.routine_path).is_file()
+    assert session.planned_s > 0
+    assert last_routine_path() == session.routine_path
+    assert history.week_counts(date.today()).sessions_today == (1 if session.completed else 0)
