@@ -174,11 +174,19 @@ class Store:
         if not self.readonly:
             return connect(self.path)
         base = "file:" + quote(str(self.path.resolve()))
-        if read_only_reason(self.path):
-            # nobody may write it, so it can't change while read: read it as it stands, creating
-            # no -wal or -shm file (one made now would stay read-only once the file is writable again)
+        wal = self.path.with_name(self.path.name + "-wal")
+        wal_empty = not wal.exists() or wal.stat().st_size == 0
+        if read_only_reason(self.path) and wal_empty:
+            # nobody may write it and no write is pending, so it can't change while read: read it
+            # as it stands, creating no -shm file (one made now would stay read-only later)
             return connect(base + "?immutable=1", uri=True)
-        return connect(base + "?mode=ro", uri=True)
+        conn = connect(base + "?mode=ro", uri=True)
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+        return connect(base + "?immutable=1", uri=True)  # the best that can be read
 
     def _check_ours(self) -> None:
         """Refuse, untouched, a SQLite file that is not a backtui history."""
