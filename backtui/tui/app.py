@@ -245,6 +245,8 @@ class BacktuiApp(App[int]):
             self.notify(escape(f"History is off: {message}"), severity="warning", timeout=10)
 
         recorder = HistoryRecorder(self.history.history, routine, path, on_error=history_failed)
+        if self.history.history is not None and self.history.history.readonly:
+            self.notify(escape(f"{self.history.off_message} This run won't be recorded."), severity="warning")
         run_with_checkins(
             self,
             recorder,

@@ -9,12 +9,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable, Static
 
 from backtui import cli
 from backtui.core import paths
 from backtui.core.history import History, last_routine_path
 from backtui.tui.screens.checkin import CheckInScreen
 from backtui.tui.screens.dashboard import DashboardScreen
+from backtui.tui.screens.history import HistoryScreen
 from backtui.tui.screens.runner import RunnerScreen
 
 from .conftest import make_app
@@ -85,3 +87,31 @@ async def test_ctrl_q_during_a_run_writes_a_whole_record(tmp_path: Path) -> None
     assert session.planned_s > 0
     assert last_routine_path() == session.routine_path
     assert history.week_counts(date.today()).sessions_today == (1 if session.completed else 0)
+
+
+async def test_a_read_only_history_is_shown_and_a_run_says_it_is_not_recorded(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    path = paths.history_db_path()
+    h = History(path)
+    sid = h.start_session("Gentle morning", tmp_path / "bundled" / "gentle-morning.toml")
+    h.record_step(sid, 0, "Pelvic tilt", "calm:pelvic-tilt", "completed")
+    h.finish_session(sid, "complete", elapsed_s=60, planned_s=60)
+    h.close()
+    path.chmod(0o400)
+    try:
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.press("h")
+            await pilot.pause()
+            assert isinstance(app.screen, HistoryScreen)
+            note = str(app.screen.query_one("#history-note", Static).content)
+            assert note.startswith("Read-only: ") and "the history file is read-only" in note
+            assert app.screen.query_one(DataTable).row_count == 1
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("down", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, RunnerScreen)  # no check-in: nothing could keep it
+            assert any("won't be recorded" in str(n.message) for n in app._notifications)
+    finally:
+        path.chmod(0o600)
+    assert len(History(path).sessions()) == 1

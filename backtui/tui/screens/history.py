@@ -182,6 +182,8 @@ class HistoryScreen(Screen[None]):
         else:
             count = len(self.sessions)
             note.update(f"{count} session{'s' if count != 1 else ''}, newest first. Enter opens one.")
+        if self.history.readonly and self.unavailable:
+            note.update(escape(f"Read-only: {self.unavailable}"))
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
