@@ -90,3 +90,8 @@ class TestFrequencyLine:
     def test_by_the_last_check_in(self, snap_compare: Snap, tmp_path: Path, fill: Any, size: tuple[int, int]) -> None:
         app = PanelHost(store(tmp_path / "h.sqlite3", fill), sources=(VERYWELL,))
         assert snap_compare(app, terminal_size=size)
+
+    @pytest.mark.parametrize("fill", [fill_in_pain, fill_after_pain], ids=["in-pain", "after-pain"])
+    def test_compact_at_60x18(self, snap_compare: Snap, tmp_path: Path, fill: Any) -> None:
+        app = PanelHost(store(tmp_path / "h.sqlite3", fill), sources=(VERYWELL,), compact=True)
+        assert snap_compare(app, terminal_size=(60, 18))
