@@ -44,10 +44,13 @@ class Frequency(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
 
     ``when`` names the situation ("while in pain", "once the pain has settled");
     leave it empty when the advice is general. Ranges are ``[low, high]``.
+    ``pain`` marks advice that depends on pain: "present" (while in pain) or "subsided"
+    (once it has); the latest check-in then chooses which one the dashboard shows.
     """
 
     text: Text
     when: str = ""
+    pain: Literal["present", "subsided"] | None = None
     sessions_per_day: tuple[Count, Count] | None = None
     days_per_week: Annotated[int, msgspec.Meta(ge=1, le=7)] | None = None
     minutes_per_day: tuple[Count, Count] | None = None

@@ -330,6 +330,8 @@ class BacktuiApp(App[int]):
         recorder = HistoryRecorder(self.history.history, routine, path, on_error=history_failed)
         muted = load_settings()[0].mute
         cues = CueFollower(self.cues.send, muted=muted)
+        if self.history.history is not None and self.history.history.readonly:
+            self.notify(escape(f"{self.history.off_message} This run won't be recorded."), severity="warning")
         run_with_checkins(
             self,
             recorder,

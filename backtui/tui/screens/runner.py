@@ -235,6 +235,9 @@ class RunnerScreen(Screen[object]):
     def on_unmount(self, event: events.Unmount) -> None:
         self.app.app_suspend_signal.unsubscribe(self)
         self.app.app_resume_signal.unsubscribe(self)
+        # leaving the app mid-run (Ctrl+Q) ends the session as quit, so its record is complete
+        if not self.session.finished:
+            self.session.stop("quit")  # the session hands SessionEnded to the listener
 
     # ----------------------------------------------------------------- session
     def _forward(self, event: SessionEvent) -> None:
