@@ -175,6 +175,8 @@ async def test_command_palette_offers_the_main_actions(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press(*"duplicate selected", "enter")
         await pilot.pause(0.2)
+        await pilot.press("enter")  # the copy's name as offered
+        await pilot.pause()
         assert (tmp_path / "home" / "routines" / "core-basics-copy.toml").exists()
         assert isinstance(app.screen, DashboardScreen)
 
