@@ -74,7 +74,7 @@ def steps_table(routine: Routine, library: Library) -> Table:
                 problem = f"not in the library: is the {source!r} plugin installed?"
             cell.append(f"\n⚠ {problem}", style="bold red")
         for match in library.avoid_matches(exercise if exercise is not None else resolved.name):
-            cell.append(f"\n⚠ on {match.source.title}'s avoid list: {match.avoid.reason}", style="yellow")
+            cell.append(f"\n⚠ on the avoid list in {match.source.title}: {match.avoid.reason}", style="yellow")
         table.add_row(f"{resolved.index + 1}.", cell)
         table.add_row("", "")
     return table
