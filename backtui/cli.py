@@ -22,6 +22,7 @@ COMMANDS: tuple[str, ...] = (
     "run",
     "plugins",
     "exercises",
+    "avoid",
     "new-plugin",
     "validate",
     "plan",
