@@ -14,7 +14,8 @@ routine step, inside that range, quoting the advice:
 * one step up is one more set or rep, or a hold ``SMALL_S`` seconds longer below
   ten seconds, ``MEDIUM_S`` below a minute and ``LARGE_S`` from a minute; never past
   the upper end;
-* a suggestion the person dismissed (or accepted) is not offered again.
+* a suggestion the person dismissed (or accepted) is not offered again, and the
+  next one for the same routine waits for sessions run after that answer.
 
 ``accept`` writes the new value into the routine file atomically (a bundled routine
 is saved as the user's own copy, as the builder does). Pure apart from ``accept``;
@@ -24,7 +25,7 @@ the caller reads the history through its public functions and passes the session
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -60,6 +61,8 @@ class SessionLike(Protocol):
     """What progression needs of a history session (``history.SessionRecord`` has it)."""
 
     @property
+    def id(self) -> int: ...
+    @property
     def status(self) -> str: ...
     @property
     def stopped_for_pain(self) -> bool: ...
@@ -82,11 +85,18 @@ class Suggestion:
     proposed: int
     upper: int
     advice: str
+    #: The newest session the suggestion was based on; an answer makes later suggestions wait for newer ones.
+    basis: int = 0
 
     @property
     def key(self) -> str:
         """Names this offer, so a dismissed one is not made again."""
         return f"{self.routine_path}#{self.step}:{self.exercise_id}:{self.field}={self.proposed}"
+
+    @property
+    def answer(self) -> str:
+        """What the settings keep once the person answered: the key and the newest session it was based on."""
+        return f"{self.key}@{self.basis}"
 
     def change_text(self) -> str:
         """``2 sets instead of 1 (the article's range goes up to 3)``."""
@@ -180,11 +190,26 @@ def suggest(
     sessions_newest_first: Sequence[SessionLike],
     answered: Iterable[str] = (),
 ) -> Suggestion | None:
-    """The one suggestion to show for this routine now, or None."""
-    if not gone_well(sessions_newest_first):
+    """The one suggestion to show for this routine now, or None.
+
+    ``answered`` holds ``Suggestion.answer`` strings: those keys are not offered again,
+    and only sessions newer than the last answered one for this routine count.
+    """
+    done: set[str] = set()
+    last = 0
+    for entry in answered:
+        key, _, basis = entry.rpartition("@")
+        done.add(key)
+        if key.startswith(f"{routine_path}#") and basis.isdigit():
+            last = max(last, int(basis))
+    recent = [s for s in sessions_newest_first if s.id > last]
+    if not gone_well(recent):
         return None
-    done = set(answered)
-    return next((s for s in candidates(routine, library, routine_path) if s.key not in done), None)
+    newest = max((s.id for s in recent), default=0)
+    for found in candidates(routine, library, routine_path):
+        if found.key not in done:
+            return replace(found, basis=newest)
+    return None
 
 
 def of_routine(sessions: Iterable[SessionLike], routine_path: str | Path) -> list[SessionLike]:
@@ -218,7 +243,7 @@ def accept(suggestion: Suggestion, path: Path) -> Path:
 
 
 def answered() -> tuple[str, ...]:
-    """The keys of suggestions already accepted or dismissed, from the settings file."""
+    """The suggestions already accepted or dismissed (``Suggestion.answer``), from the settings file."""
     from backtui.core.settings import load_settings
 
     return load_settings()[0].progression_answered
@@ -232,7 +257,7 @@ def remember(suggestion: Suggestion) -> None:
     from backtui.core.settings import load_settings, save_settings
 
     settings, _ = load_settings()
-    if suggestion.key in settings.progression_answered:
+    if suggestion.answer in settings.progression_answered:
         return
-    keys = (*settings.progression_answered, suggestion.key)
+    keys = (*settings.progression_answered, suggestion.answer)
     save_settings(msgspec.structs.replace(settings, progression_answered=keys))

@@ -98,7 +98,7 @@ def test_a_quit_session_is_neither_good_nor_bad(tmp_path: Path, history: History
 
 def test_missing_check_ins_mean_no_suggestion() -> None:
     class S:
-        status, stopped_for_pain, before, after = "complete", False, CheckIn(2), None
+        id, status, stopped_for_pain, before, after = 1, "complete", False, CheckIn(2), None
 
     assert not gone_well([S(), S(), S()])
 
@@ -128,8 +128,23 @@ def test_a_dismissed_suggestion_is_not_made_again(tmp_path: Path, history: Histo
     found = offer(history, path, bundled)
     assert found is not None
     progression.remember(found)
-    assert progression.answered() == (found.key,)
+    assert progression.answered() == (found.answer,)
     assert offer(history, path, bundled, progression.answered()) is None
+
+
+def test_after_an_answer_the_next_suggestion_waits_for_three_new_good_sessions(
+    tmp_path: Path, history: History, bundled: Library
+) -> None:
+    path = routine_file(tmp_path)
+    record(history, path, [(3, 2, "complete")] * 3)
+    found = offer(history, path, bundled)
+    assert found is not None
+    accept(found, path)
+    progression.remember(found)
+    assert offer(history, path, bundled, progression.answered()) is None
+    record(history, path, [(3, 2, "complete")] * 3)
+    again = offer(history, path, bundled, progression.answered())
+    assert again is not None and (again.current, again.proposed) == (2, 3)
 
 
 def test_accepting_rewrites_the_routine_file_atomically(
