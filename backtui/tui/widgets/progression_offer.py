@@ -19,7 +19,7 @@ from textual.widgets import Button, Static
 from backtui.core.progression import Suggestion
 from backtui.core.terminal_text import printable
 
-HEADING = "Ready for a step up? The last three sessions of this routine left your pain no worse."
+HEADING = "Ready for a step up? Your last three sessions left pain no worse."
 
 
 class ProgressionOffer(Vertical):
@@ -36,6 +36,8 @@ class ProgressionOffer(Vertical):
         margin-top: 1;
     }
     ProgressionOffer Button {
+        width: auto;
+        min-width: 0;
         margin-right: 2;
     }
     """
