@@ -97,3 +97,24 @@ def test_plugins_json_matches_its_schema(capsys: pytest.CaptureFixture[str]) -> 
     data = output(capsys, "plugins", "--json")
     jsonschema.validate(data, schema("plugins"), cls=jsonschema.Draft7Validator)
     assert len(data) == 5
+
+
+def test_history_json_matches_its_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import datetime
+
+    from backtui.core import paths
+    from backtui.core.history import CheckIn, History
+
+    history = History(paths.history_db_path())
+    at = datetime(2026, 3, 2, 8, 0).astimezone()
+    sid = history.start_session("Mine", "/r/mine.toml", started_at=at)
+    history.add_checkin(sid, "before", CheckIn(4, ("lower back",), "stiff"), at=at)
+    history.record_step(sid, 0, "Cat Curl", "health-inspiration:cat-curl", "completed", at=at)
+    history.record_step(sid, 1, "Walk", None, "skipped", at=at)
+    history.finish_session(sid, "pain", elapsed_s=100, ended_at=at)
+    history.start_session("Mine", "/r/mine.toml", started_at=at)  # still running: no end, no check-ins
+    history.close()
+    data = output(capsys, "history", "--json")
+    jsonschema.validate(data, schema("history"), cls=jsonschema.Draft7Validator)
+    assert data[0]["status"] == "pain"
+    assert data[0]["before"]["areas"] == ["lower back"] and data[0]["after"] is None

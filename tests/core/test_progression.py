@@ -14,7 +14,7 @@ from backtui.core.progression import Suggestion, accept, gone_well, of_routine, 
 from backtui.core.routine import Routine, Step
 from backtui.core.routine_files import load_routine, save_routine
 
-START = datetime(2026, 3, 2, 8, 0)
+START = datetime(2026, 3, 2, 8, 0).astimezone()
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,7 @@ MINE = {"mine.toml": 'name = "Mine"\n\n[[steps]]\nexercise = "calm:cat-curl"\n'}
 
 def good_sessions(path: Path, count: int = 3) -> None:
     history = History(paths.history_db_path())
-    start = datetime(2026, 3, 2, 8, 0)
+    start = datetime(2026, 3, 2, 8, 0).astimezone()
     for n in range(count):
         at = start + timedelta(days=n)
         sid = history.start_session("Mine", str(path), started_at=at)
