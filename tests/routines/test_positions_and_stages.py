@@ -117,3 +117,32 @@ def test_a_file_without_the_new_keys_keeps_its_meaning(bundled: Library) -> None
     # A step written before stages and positions: its own reps and hold still rule.
     holds = [p for p in phases_of(bundled, exercise="twelve-best:bird-dog", sets=2, reps=3) if p.kind == "hold"]
     assert len(holds) == 2 * 3 and {p.position for p in holds} == {None}
+
+
+def test_a_position_name_is_plain_text_since_it_becomes_the_timers_heading() -> None:
+    import msgspec
+
+    from backtui.core.model import Dosage, Exercise, RepPosition, validate
+
+    def exercise(name: str) -> Exercise:
+        dosage = Dosage(reps=1, positions=(RepPosition(name=name, hold_s=5),))
+        return Exercise(id="a:b", name="B", category="stretch", position="prone", steps=("Do it.",), dosage=dosage)
+
+    assert validate(exercise("Chest down"), Exercise).dosage.positions[0].name == "Chest down"
+    for bad in ("[bold]Sag[/bold]", "Sag\x1b[2J"):
+        with pytest.raises(msgspec.ValidationError, match=r"positions\[0\]\.name"):
+            validate(exercise(bad), Exercise)
+
+
+def test_positions_and_a_hold_together_are_refused() -> None:
+    import msgspec
+
+    from backtui.core.model import Dosage, Exercise, RepPosition, Stage, validate
+
+    both = Dosage(reps=1, hold_s=5, positions=(RepPosition(name="Sag", hold_s=5),))
+    plain = Exercise(id="a:b", name="B", category="stretch", position="prone", steps=("Do it.",))
+    with pytest.raises(msgspec.ValidationError, match="not both"):
+        validate(msgspec.structs.replace(plain, dosage=both), Exercise)
+    twice = (Stage(id="one", name="one"), Stage(id="one", name="again"))
+    with pytest.raises(msgspec.ValidationError, match="two stages are called 'one'"):
+        validate(msgspec.structs.replace(plain, stages=twice), Exercise)
