@@ -110,7 +110,7 @@ def backtui_exercises() -> list[Exercise]:
                 "Keep it up for 1 to 5 seconds.",
                 "Lower it slowly.",
             ),
-            dosage=Dosage(reps=10, hold_s=1, hold_range_s=(1, 5), sides="each"),
+            dosage=Dosage(reps=10, hold_s=1, hold_range_s=(1, 5), sides="each", advice="Hold for 1 to 5 seconds."),
         ),
         Exercise(
             id=f"{SOURCE_ID}:knee-to-chest",

@@ -19,6 +19,8 @@ REST_S = 60
 SETS = 1
 SETS_RANGE = (1, 2)
 ADVICE = "Begin by doing one set of each exercise."
+#: The press-up back extension's "Hold 3-5 seconds." and the superman's "Hold for 3-5 seconds."
+HOLD_3_5 = f"Hold 3-5 seconds. {ADVICE}"
 
 
 @hookimpl
@@ -89,7 +91,7 @@ def backtui_exercises() -> list[Exercise]:
                 hold_s=5,
                 hold_range_s=(5, 10),
                 rest_s=REST_S,
-                advice=ADVICE,
+                advice=f"Hold for 5-10 seconds. {ADVICE}",
                 sides="alternate",
             ),
         ),
@@ -140,7 +142,7 @@ def backtui_exercises() -> list[Exercise]:
                 "Stay there for 3 to 5 seconds.",
             ),
             dosage=Dosage(
-                sets=SETS, sets_range=SETS_RANGE, reps=10, hold_s=3, hold_range_s=(3, 5), rest_s=REST_S, advice=ADVICE
+                sets=SETS, sets_range=SETS_RANGE, reps=10, hold_s=3, hold_range_s=(3, 5), rest_s=REST_S, advice=HOLD_3_5
             ),
             cautions=("This one does not suit everyone: if it makes your low back pain worse, stop doing it.",),
         ),
@@ -247,7 +249,7 @@ def backtui_exercises() -> list[Exercise]:
                 "Lower your arms and legs slowly.",
             ),
             dosage=Dosage(
-                sets=SETS, sets_range=SETS_RANGE, reps=10, hold_s=3, hold_range_s=(3, 5), rest_s=REST_S, advice=ADVICE
+                sets=SETS, sets_range=SETS_RANGE, reps=10, hold_s=3, hold_range_s=(3, 5), rest_s=REST_S, advice=HOLD_3_5
             ),
         ),
         Exercise(
