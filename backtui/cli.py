@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("backtui.commands.run", "run a routine with the on-screen timer"),
     "plugins": ("backtui.commands.plugins", "list the exercise sources (plugins) and whether they loaded"),
     "exercises": ("backtui.commands.exercises", "list the exercises every loaded source provides"),
+    "avoid": ("backtui.commands.avoid", "list the exercises the sources say to avoid, and why"),
     "new-plugin": ("backtui.commands.new_plugin", "create a new exercise-source plugin package"),
     "check-plugin": ("backtui.commands.check_plugin", "run the plugin test kit's checks on one installed plugin"),
     "validate": ("backtui.commands.validate", "check routine files and report every problem"),

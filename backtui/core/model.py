@@ -70,10 +70,18 @@ class Source(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
     notes: tuple[Text, ...] = ()
 
 
-class RepPosition(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    """One timed position within a rep (a cat curl's sag, then its round), in the article's words."""
+#: A position's name becomes part of the timer's heading: plain words, no brackets or control characters.
+PositionName = Annotated[str, msgspec.Meta(pattern=r"^[^\[\]\x00-\x1f\x7f-\x9f]+$", max_length=40)]
 
-    name: Name
+
+class RepPosition(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """One timed position within a rep (a cat curl's sag, then its round), in the article's words.
+
+    The name is shown as the timer's heading (``SAG · hold 5``), so it is short plain
+    text: up to 40 characters, no square brackets and no control characters.
+    """
+
+    name: PositionName
     hold_s: PositiveSeconds
 
 

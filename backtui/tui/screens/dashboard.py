@@ -29,9 +29,11 @@ from backtui.tui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from backtui.core.library import Library
     from backtui.core.model import Source
+    from backtui.core.progression import Suggestion
     from backtui.core.routine import Routine
     from backtui.tui.app import BacktuiApp
     from backtui.tui.widgets.history_panel import HistoryPanel
+    from backtui.tui.widgets.progression_offer import ProgressionOffer
 
 FIRST_ROUTINE = "Press c to create your first routine"
 WELCOME = (
@@ -353,6 +355,7 @@ class DashboardScreen(Screen[None]):
                 notes = safety_notes(routine, self.library)
         if panel := self.history_panel():
             panel.set_sources(self._sources(entry))
+        self._show_offer(entry)
         body = self.query_one("#dash-body")
         body.set_class(entry is not None and bool(entry.error), "-broken")
         body.set_class(notes is None, "-no-notes")
@@ -364,6 +367,60 @@ class DashboardScreen(Screen[None]):
         pane.scroll_home(animate=False)
         for notes_pane in self.query("#notes-pane"):
             notes_pane.scroll_home(animate=False)
+
+    # -- progression ------------------------------------------------------------------------------
+
+    def suggestion_for(self, entry: RoutineSummary | None) -> Suggestion | None:
+        """One step up within the article's range for the routine, when its sessions have gone well."""
+        opened = self.backtui.history
+        routine = self.routines.get(entry.path) if entry is not None else None
+        if entry is None or routine is None or opened.history is None or not self.backtui.library_loaded:
+            return None
+        from backtui.core import progression
+        from backtui.core.history import HistoryUnavailable
+
+        try:
+            sessions = opened.history.sessions(limit=200, newest_first=True)
+        except HistoryUnavailable:
+            return None  # the history panel already says why
+        own = progression.of_routine(sessions, entry.path)
+        return progression.suggest(routine, self.library, str(entry.path), own, progression.answered())
+
+    def _show_offer(self, entry: RoutineSummary | None) -> None:
+        """Put the offer above the steps when there is one for ``entry``; take any old one away."""
+        suggestion = self.suggestion_for(entry)
+        for old in self.query(".progress-offer"):
+            if suggestion is not None and getattr(old, "suggestion", None) == suggestion:
+                return
+            old.remove()
+        if suggestion is None:
+            return
+        from backtui.tui.widgets.progression_offer import ProgressionOffer
+
+        offer = ProgressionOffer(suggestion, classes="progress-offer")
+        self.query_one("#detail-pane").mount(offer, before="#detail")
+
+    def on_progression_offer_answered(self, message: ProgressionOffer.Answered) -> None:
+        from backtui.core import progression
+        from backtui.core.tomlfile import DataError
+
+        suggestion = message.suggestion
+        message.offer.remove()
+        path = Path(suggestion.routine_path)
+        try:
+            if message.accepted:
+                written = progression.accept(suggestion, path)
+            progression.remember(suggestion)
+        except (OSError, DataError, progression.StaleSuggestion) as exc:
+            detail = getattr(exc, "strerror", None) or str(exc)
+            self.notify(escape(f"Couldn't change the routine: {detail}"), severity="error")
+            return
+        if not message.accepted:
+            self.notify("Dismissed; it won't be suggested again.")
+            return
+        where = "" if written == path else f" Saved as your own copy, {written.name}."
+        self.notify(escape(f"{suggestion.exercise_name}: {suggestion.change_text()}.{where}"))
+        self.refresh_routines(select=written)
 
     def _sources(self, entry: RoutineSummary | None) -> tuple[Source, ...]:
         """The sources of ``entry``'s steps, whose advised frequency the history panel measures against."""
