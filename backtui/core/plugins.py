@@ -184,7 +184,8 @@ def _one_line(exc: BaseException) -> str:
 
 def _raised(exc: BaseException) -> str:
     """``Kind: message`` for an exception a plugin raised; the kind always helps there."""
-    text = " ".join(str(exc).split())
+    message = exc.msg if isinstance(exc, SyntaxError) and exc.msg else str(exc)  # _where adds file and line
+    text = " ".join(message.split())
     kind = type(exc).__name__
     return f"{kind}: {text}" if text else kind
 
