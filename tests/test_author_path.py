@@ -317,3 +317,13 @@ def test_check_plugin_prints_every_problem_and_exits_1(
     assert err == "backtui: plugin 'author-cli' fails the checks (2 problems)\n"
     assert cli.main(["check-plugin", "zoo-good"]) == 0
     assert capsys.readouterr().out == "zoo-good: ok (1 exercise, 1 avoid item, source 'zoo-good')\n"
+
+
+def test_the_plugins_view_shows_a_plugins_warnings(write) -> None:  # type: ignore[no-untyped-def]
+    from backtui.tui.screens.plugins import plugin_card
+
+    entry = write("author_warned", source_module("author-warned", extra="def backtui_avoids():\n    return []\n"))
+    [record] = plugins.load([entry], env={}).records
+    card = plugin_card(record).plain
+    assert card.startswith("✓ author-warned")
+    assert "warning: backtui_avoids() is not a backtui hook and is never called; did you mean backtui_avoid?" in card

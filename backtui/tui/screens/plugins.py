@@ -50,6 +50,9 @@ def plugin_card(record: PluginRecord) -> Text:
     if record.error:
         text.append("\n  ")
         text.append(f"error: {record.error}", style="red")
+    for warning in record.warnings:
+        text.append("\n  ")
+        text.append(f"warning: {warning}", style="yellow")
     return text
 
 
