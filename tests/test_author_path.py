@@ -327,3 +327,11 @@ def test_the_plugins_view_shows_a_plugins_warnings(write) -> None:  # type: igno
     card = plugin_card(record).plain
     assert card.startswith("✓ author-warned")
     assert "warning: backtui_avoids() is not a backtui hook and is never called; did you mean backtui_avoid?" in card
+
+
+def test_a_broken_owner_still_keeps_its_source_id(write) -> None:  # type: ignore[no-untyped-def]
+    owner = PluginEntry("zoo-good", "plugin_zoo.raising:SourceRaises")  # the entry point named zoo-good fails
+    impostor = write("author_taker", source_module("zoo-good"), entry="taker")
+    records = {r.name: r for r in plugins.load([impostor, owner], env={}).records}
+    assert not records["zoo-good"].ok
+    assert records["taker"].error.startswith("source id 'zoo-good' belongs to plugin 'zoo-good' (no distribution)")
