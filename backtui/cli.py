@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 #: Every subcommand: name -> (module, one-line summary), in the order ``--help`` lists them.
 #: One line per command; the module's own ``register`` gives the same summary.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "build": ("backtui.commands.build", "build a routine from the exercise library, or edit FILE"),
+    "build": ("backtui.commands.build", "build a routine from the exercise library, or edit one"),
     "run": ("backtui.commands.run", "run a routine with the on-screen timer"),
     "plugins": ("backtui.commands.plugins", "list the exercise sources (plugins) and whether they loaded"),
     "exercises": ("backtui.commands.exercises", "list the exercises every loaded source provides"),
@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "plan": ("backtui.commands.plan", "show the timeline a routine file runs as"),
     "schema": ("backtui.commands.schema", "print the JSON Schema of routine files"),
     "history": ("backtui.commands.history", "list the sessions you have run, with pain before and after"),
+    "export": ("backtui.commands.export", "a routine as a handout (md, html, pdf) or calendar reminders (ics)"),
 }
 
 VERSION = f"backtui {__version__}"

@@ -97,7 +97,7 @@ def test_a_data_file_error_is_blamed_on_the_data_file_not_the_hook(write) -> Non
     [
         ({}, "author_data/source.toml: no such file"),
         ({"source.toml": b'[source]\nid = "author-data"\n\ntitle = "caf\xe9"\n'}, "author_data/source.toml:4:1: "),
-        ({"source.toml": b"# x\n" * 300_000}, "author_data/source.toml: the file is over 1,000,000 bytes"),
+        ({"source.toml": b"# x\n" * 300_000}, "author_data/source.toml: the file is over 500,000 bytes"),
     ],
     ids=["missing", "not-utf8", "too-big"],
 )

@@ -65,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
                         "set": p.set,
                         "rep": p.rep,
                         "side": p.side,
+                        "position": p.position,
                         "duration_s": p.duration_s,
                     }
                     for p in phases

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         rows.append(
             [
                 r.source.id if r.source else r.name,
-                r.source.title if r.source else "",
+                r.source.title if r.source else ("cues" if r.gives_cues else ""),
                 r.distribution or "-",
                 r.version or "-",
                 len(r.exercises),
@@ -62,7 +62,10 @@ def run(args: argparse.Namespace) -> int:
         )
     print(table(["SOURCE", "TITLE", "DISTRIBUTION", "VERSION", "EXERCISES", "AVOID", "STATUS"], rows))
     total = sum(len(r.exercises) for r in result.ok)
+    cue_plugins = [r.name for r in result.ok if r.gives_cues]
     print(f"\n{len(result.ok)} of {len(result.records)} plugins loaded, {total} exercises.")
+    if cue_plugins:
+        print(f"Cues while a routine runs: {', '.join(cue_plugins)}.")
     print("\nWhere they come from (entry point = module, in the 'backtui' group):")
     for r in result.records:
         origin = f"{r.distribution} {r.version}".strip() or "no distribution"
@@ -90,6 +93,7 @@ def _as_json(r: Any) -> dict[str, Any]:
         "location": r.location or None,
         "exercises": len(r.exercises),
         "avoid": [a.name for a in r.avoid],
+        "cues": r.gives_cues,
         "status": r.status,
         "error": r.error or None,
     }

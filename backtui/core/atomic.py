@@ -18,7 +18,12 @@ def file_mode(path: Path, default: int = 0o666) -> int:
 
 
 def write_text_atomic(path: Path, text: str, *, mode: int | None = None) -> None:
-    """Write ``text`` to ``path``: a temp file in the same folder, fsync, rename over.
+    """Write ``text`` (UTF-8, lines as given) to ``path`` atomically: see ``write_bytes_atomic``."""
+    write_bytes_atomic(path, text.encode("utf-8"), mode=mode)
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
+    """Write ``data`` to ``path``: a temp file in the same folder, fsync, rename over.
 
     On any failure the temp file is removed and the old file, if any, is left as it was.
     ``mode`` defaults to the existing file's mode (or what the umask allows for a new one).
@@ -30,8 +35,8 @@ def write_text_atomic(path: Path, text: str, *, mode: int | None = None) -> None
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, wanted)  # mkstemp makes the file private; keep the usual mode
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

@@ -1,6 +1,7 @@
 """Finding, loading and calling plugins, one at a time, so a broken one hurts no other.
 
-Plugins are entry points in the ``backtui`` group. ``BACKTUI_LOAD_PLUGINS`` (a comma
+Plugins are entry points in the ``backtui`` group. A plugin gives an exercise source
+(``backtui_source`` and friends), cues (``backtui_cue``), or both. ``BACKTUI_LOAD_PLUGINS`` (a comma
 list of entry point names; empty means none) and ``BACKTUI_DISABLE_PLUGINS`` are
 applied to the names before anything is imported. A plugin that fails to import,
 raises in a hook, returns the wrong types, reuses an id or implements no hook is
@@ -19,7 +20,7 @@ import difflib
 import importlib.util
 import inspect
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -64,6 +65,12 @@ class PluginRecord(msgspec.Struct, frozen=True, kw_only=True):
     avoid: tuple[Avoid, ...] = ()
     error: str = ""
     warnings: tuple[str, ...] = ()
+    #: Calls this plugin's ``backtui_cue`` alone (keyword arguments ``cue``, ``settings``); None without one.
+    cue_hook: Callable[..., object] | None = None
+
+    @property
+    def gives_cues(self) -> bool:
+        return self.cue_hook is not None and not self.error
 
     @property
     def status(self) -> str:
@@ -238,8 +245,14 @@ def _check_hooks(pm: pluggy.PluginManager, plugin: object) -> list[str]:
                 params = inspect.signature(value).parameters
             except (TypeError, ValueError):
                 continue
-            if params:
+            allowed = hookspecs.HOOK_ARGS.get(attr, ())
+            extra = [p for p in params if p not in allowed]
+            if extra and not allowed:
                 raise _Failure(f"{attr}() must take no arguments, but it takes ({', '.join(params)})")
+            if extra:
+                raise _Failure(
+                    f"{attr}() takes ({', '.join(params)}), but its arguments can only be named {', '.join(allowed)}"
+                )
     return warnings
 
 
@@ -291,15 +304,28 @@ def _check_all(items: list[Any], kind: type[Any], hook: str, *, single: bool = F
     return checked
 
 
-def _collect(pm: pluggy.PluginManager, plugin: object, name: str) -> tuple[Source, list[Exercise], list[Avoid]]:
-    implemented = {
-        h for h in hookspecs.HOOK_NAMES if any(i.plugin is plugin for i in getattr(pm.hook, h).get_hookimpls())
-    }
+def _implemented(pm: pluggy.PluginManager, plugin: object) -> set[str]:
+    return {h for h in hookspecs.HOOK_NAMES if any(i.plugin is plugin for i in getattr(pm.hook, h).get_hookimpls())}
+
+
+def _cue_hook(pm: pluggy.PluginManager, plugin: object) -> Callable[..., object] | None:
+    """A caller of this plugin's ``backtui_cue`` alone, or None if it has none."""
+    if "backtui_cue" not in _implemented(pm, plugin):
+        return None
+    others = [p for p in pm.get_plugins() if p is not plugin]
+    caller: Callable[..., object] = pm.subset_hook_caller("backtui_cue", remove_plugins=others)
+    return caller
+
+
+def _collect(pm: pluggy.PluginManager, plugin: object, name: str) -> tuple[Source | None, list[Exercise], list[Avoid]]:
+    implemented = _implemented(pm, plugin)
     if not implemented:
         raise _Failure(
             "implements no backtui hook; mark functions with @backtui.hookimpl and name them "
             + ", ".join(hookspecs.HOOK_NAMES)
         )
+    if implemented <= set(hookspecs.CUE_HOOKS):
+        return None, [], []  # a cue plugin only
     if "backtui_source" not in implemented:
         raise _Failure("does not implement backtui_source(), which every plugin needs")
     source = _call(pm, plugin, "backtui_source")
@@ -372,7 +398,7 @@ def _load_one(ep: EntryPoint) -> PluginRecord:
     except Exception as exc:  # a plugin must never take the host down
         reason = str(exc) if isinstance(exc, _Failure) else f"failed: {_one_line(exc)}{_where(exc)}"
         return PluginRecord(name=ep.name, value=ep.value, error=reason, **prov)
-    if source.id != ep.name:
+    if source is not None and source.id != ep.name:
         warnings.append(
             f"source id {source.id!r} is not the entry point's name {ep.name!r}; a source's id must equal "
             "its entry-point name, as `backtui new-plugin` writes it"
@@ -384,6 +410,7 @@ def _load_one(ep: EntryPoint) -> PluginRecord:
         exercises=tuple(exercises),
         avoid=tuple(avoid),
         warnings=tuple(warnings),
+        cue_hook=_cue_hook(pm, plugin),
         **prov,
     )
 

@@ -76,6 +76,17 @@ def check(routine: Routine, library: Library, file: str = "") -> list[Problem]:
         exercise = library.get(step.exercise) if step.exercise else None
         if step.exercise and exercise is None:
             add("error", f"{at}.exercise", _missing_message(step.exercise, library))
+        if step.stage is not None:
+            if step.name is not None:
+                add("error", f"{at}.stage", "a custom step has no stages; 'stage' picks one of an exercise's stages")
+            elif exercise is not None and exercise.stage(step.stage) is None:
+                known = ", ".join(repr(s.id) for s in exercise.stages)
+                add(
+                    "error",
+                    f"{at}.stage",
+                    f"{exercise.name} ({exercise.id}) has no stage {step.stage!r}"
+                    + (f"; its stages: {known}" if known else "; it has no stages"),
+                )
         resolved = resolve(routine, index, exercise)
         if not resolved.has_dosage and not resolved.missing:
             add(

@@ -8,9 +8,12 @@ for schema errors. Nothing in a file is ever imported or run.
 from __future__ import annotations
 
 import difflib
+import errno
 import json
 import math
+import os
 import re
+import stat
 import tomllib
 import types
 import typing
@@ -21,8 +24,16 @@ import msgspec
 
 T = TypeVar("T")
 
-#: Files bigger than this are refused before they are parsed.
-MAX_FILE_BYTES = 1_000_000
+#: Files bigger than this are refused before they are parsed (counting the bytes actually read).
+MAX_FILE_BYTES = 500_000
+#: A dotted key or table header with more parts than this is refused (``a.b.c`` has 3).
+MAX_KEY_PARTS = 10
+#: Keys in one file, counting each part of a dotted key and each table header.
+MAX_KEYS = 50_000
+#: Arrays and inline tables nested deeper than this are refused (a table header counts as one level).
+MAX_NESTING = 16
+#: A number with more digits than this is refused (Python refuses integers over 4,300 digits).
+MAX_NUMBER_DIGITS = 100
 
 
 class DataError(Exception):
@@ -64,8 +75,76 @@ def _syntax_hint(message: str) -> str:
     return _SYNTAX_HINTS.get(message, message)
 
 
+# Strings and comments, so the scan below sees only the file's structure. Each
+# pattern always matches (an unclosed string runs to the end of its line, or of
+# the file), so the scan never backtracks and costs time in line with the size.
+_STRINGS_AND_COMMENTS = re.compile(
+    r'''"""[\s\S]*?(?:(?<!\\)"""|\Z)'''
+    r"|'''[\s\S]*?(?:'''|\Z)"
+    r"""|"(?:[^"\\\n]|\\.)*"?"""
+    r"|'[^'\n]*'?"
+    r"|#[^\n]*"
+)
+_TOO_MANY_PARTS = re.compile(rf"(?<![A-Za-z0-9_-])(?:[A-Za-z0-9_-]++[ \t]*+\.[ \t]*+){{{MAX_KEY_PARTS}}}[A-Za-z0-9_-]")
+_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
+_BRACKETS = re.compile(r"[\[\]{}]")
+_LONG_NUMBER = re.compile(rf"(?<![0-9_])[0-9_]{{{MAX_NUMBER_DIGITS + 1}}}")
+
+
+def _blank_out(match: re.Match[str]) -> str:
+    """A string or comment replaced by one letter, keeping its line breaks so line numbers stay right."""
+    text = match.group()
+    if text.startswith("#"):
+        return ""
+    return "S" + "\n" * text.count("\n")
+
+
+def check_toml_cost(text: str, file: str) -> None:
+    """Refuse, before parsing, what would make the TOML parser slow or fail oddly.
+
+    Python's ``tomllib`` takes time and memory that grow with the square of a dotted
+    key's or table header's length, recurses once per level of nesting, and raises
+    ``ValueError`` on an integer over 4,300 digits. This scan costs time in line with
+    the text and bounds each of those (``MAX_KEY_PARTS``, ``MAX_KEYS``, ``MAX_NESTING``,
+    ``MAX_NUMBER_DIGITS``), so any file up to ``MAX_FILE_BYTES`` is parsed quickly or
+    refused with a ``DataError``. The plugin loader runs it on every ``source.toml``
+    too (``parse_toml`` calls it).
+    """
+    if len(text) > MAX_FILE_BYTES:
+        raise DataError(file, f"the file is over {MAX_FILE_BYTES:,} bytes, the most backtui reads")
+    shape = _STRINGS_AND_COMMENTS.sub(_blank_out, text)
+
+    def refuse(message: str, pos: int) -> DataError:
+        """The error for ``pos``; its column counts a string as one character."""
+        line = shape.count("\n", 0, pos) + 1
+        return DataError(file, f"{message}, the most backtui reads", line=line, col=pos - shape.rfind("\n", 0, pos))
+
+    if m := _TOO_MANY_PARTS.search(shape):
+        raise refuse(f"a dotted key or table header has more than {MAX_KEY_PARTS} parts", m.start())
+    if m := _LONG_NUMBER.search(shape):
+        raise refuse(f"a number has more than {MAX_NUMBER_DIGITS} digits", m.start())
+    keys = shape.count("=") + shape.count(".") + len(_HEADER.findall(shape))
+    if keys > MAX_KEYS:
+        raise DataError(
+            file, f"the file has over {MAX_KEYS:,} keys (each part of a dotted key counts), the most backtui reads"
+        )
+    depth = 0
+    for m in _BRACKETS.finditer(shape):
+        if m.group() in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                raise refuse(f"arrays or tables nest more than {MAX_NESTING} levels deep", m.start())
+        elif depth:
+            depth -= 1
+
+
 def parse_toml(text: str, file: str) -> dict[str, Any]:
-    """Parse TOML text, turning ``tomllib`` errors into a located ``DataError``."""
+    """Parse TOML text into a dict; any failure becomes a located ``DataError``.
+
+    The text is scanned first (``check_toml_cost``), and whatever else the parser
+    raises is turned into one line naming the file.
+    """
+    check_toml_cost(text, file)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -79,16 +158,45 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
         raise DataError(file, _lower_first(raw)) from None
     except RecursionError:
         raise DataError(file, "the file nests too deeply to be a backtui file") from None
+    except (ValueError, MemoryError, OverflowError, TypeError) as exc:
+        detail = " ".join(str(exc).split()) or type(exc).__name__
+        raise DataError(file, f"the file cannot be read as TOML ({_lower_first(detail)[:200]})") from None
 
 
-def read_toml_file(path: Path, display: str | None = None) -> dict[str, Any]:
-    """Read and parse a TOML file, refusing huge, binary or unreadable files."""
-    file = display or str(path)
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def _not_regular(mode: int) -> str:
+    for test, kind in _KINDS:
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def read_file_bytes(path: Path, file: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, or a ``DataError``.
+
+    Only regular files are read: a named pipe, device or socket (or a symlink to one)
+    is refused without reading, and the file is opened non-blocking so a named pipe
+    can never make backtui wait. The cap counts the bytes actually read, not the
+    size the file reports. The plugin loader uses this for ``source.toml`` too.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DataError(file, f"the file is {size:,} bytes; backtui reads files up to {MAX_FILE_BYTES:,} bytes")
-        data = path.read_bytes()
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            raise DataError(file, f"this is {_not_regular(mode)}, not a file")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as fh:
+            mode = os.fstat(fh.fileno()).st_mode
+            if not stat.S_ISREG(mode):  # the file was swapped after the check above
+                raise DataError(file, f"this is {_not_regular(mode)}, not a file")
+            data = fh.read(limit + 1)
     except FileNotFoundError:
         raise DataError(file, "no such file") from None
     except IsADirectoryError:
@@ -96,15 +204,36 @@ def read_toml_file(path: Path, display: str | None = None) -> dict[str, Any]:
     except PermissionError:
         raise DataError(file, "permission denied") from None
     except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise DataError(file, "this is a socket, not a file") from None
         raise DataError(file, f"cannot read the file ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise DataError(file, f"the file is over {limit:,} bytes, the most backtui reads")
+    return data
+
+
+def decode_toml_bytes(data: bytes, file: str) -> str:
+    """TOML bytes as text: refuses binary files and text that is not UTF-8, naming the line."""
     if b"\x00" in data:
         raise DataError(file, "this is a binary file, not TOML text")
     try:
-        text = data.decode("utf-8-sig")  # a byte-order mark some editors write is not an error
+        return data.decode("utf-8-sig")  # a byte-order mark some editors write is not an error
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise DataError(file, "the file is not valid UTF-8 text", line=line) from None
-    return parse_toml(text, file)
+
+
+def parse_toml_bytes(data: bytes, file: str) -> dict[str, Any]:
+    """Bytes to parsed TOML, through every check: size, encoding, cost scan, parser."""
+    if len(data) > MAX_FILE_BYTES:
+        raise DataError(file, f"the file is over {MAX_FILE_BYTES:,} bytes, the most backtui reads")
+    return parse_toml(decode_toml_bytes(data, file), file)
+
+
+def read_toml_file(path: Path, display: str | None = None) -> dict[str, Any]:
+    """Read and parse a TOML file, refusing huge, binary, unreadable or special files."""
+    file = display or str(path)
+    return parse_toml(decode_toml_bytes(read_file_bytes(path, file), file), file)
 
 
 def convert(data: Any, kind: type[T], file: str) -> T:

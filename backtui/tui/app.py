@@ -23,6 +23,7 @@ from backtui.core.clock import Clock, MonotonicClock
 from backtui.tui.screens.too_small import TooSmallScreen, is_too_small
 
 if TYPE_CHECKING:
+    from backtui.core.cues import CueDispatcher
     from backtui.core.history import Opened
     from backtui.core.library import Library
     from backtui.core.plugins import LoadResult
@@ -85,6 +86,7 @@ class BacktuiApp(App[int]):
         self._load_error = ""
         self._unknown_names = ""
         self._history: Opened | None = None
+        self._cues: CueDispatcher | None = None
 
     @property
     def history(self) -> Opened:
@@ -94,6 +96,35 @@ class BacktuiApp(App[int]):
 
             self._history = open_history()
         return self._history
+
+    @property
+    def cues(self) -> CueDispatcher:
+        """The cue plugins' dispatcher, started on first use with the library's cue plugins."""
+        if self._cues is None:
+            from backtui.core.cues import CueDispatcher
+            from backtui.core.settings import load_settings
+
+            settings, _ = load_settings()
+            self._cues = CueDispatcher(self.ensure_library().records, settings.cues)
+            if self._cues.plugins:
+                self.set_interval(1.0, self._report_cue_problems)
+        return self._cues
+
+    def _report_cue_problems(self) -> None:
+        """A cue plugin that raised, stalled or has no engine: one notification each (runs on the UI thread)."""
+        if self._cues is None:
+            return
+        for problem in self._cues.take_problems():
+            self.notify(
+                escape(problem.describe()) + "\nThe routine goes on; press P for the plugins view.",
+                title="Cues" if problem.notice else "A cue plugin failed",
+                severity="information" if problem.notice else "warning",
+                timeout=10,
+            )
+
+    def on_unmount(self) -> None:
+        if self._cues is not None:
+            self._cues.close()
 
     # -- the library ------------------------------------------------------------------------
 
@@ -249,11 +280,18 @@ class BacktuiApp(App[int]):
         def history_failed(message: str) -> None:
             self.notify(escape(f"History is off: {message}"), severity="warning", timeout=10)
 
+        from backtui.core.cues import CueFollower
+        from backtui.core.settings import load_settings
+
         recorder = HistoryRecorder(self.history.history, routine, path, on_error=history_failed)
+        muted = load_settings()[0].mute
+        cues = CueFollower(self.cues.send, muted=muted)
         run_with_checkins(
             self,
             recorder,
-            lambda listener: RunnerScreen(routine, library, self.clock, path=path, listener=listener),
+            lambda listener: RunnerScreen(
+                routine, library, self.clock, path=path, listener=listener, cues=cues, bell=not muted
+            ),
             self._runner_closed,
         )
 
@@ -307,7 +345,8 @@ class BacktuiApp(App[int]):
         from backtui.tui.screens.plugins import PluginsScreen
 
         library = self.ensure_library()
-        self.push_screen(PluginsScreen(library.records, error=self._load_error))
+        problems = dict(self._cues.problems) if self._cues is not None else {}
+        self.push_screen(PluginsScreen(library.records, error=self._load_error, cue_problems=problems))
 
     def action_avoid(self) -> None:
         from backtui.tui.screens.avoid import AvoidScreen

@@ -42,14 +42,15 @@ def test_week_start_is_monday() -> None:
     assert week_start(date(2026, 3, 16)) == date(2026, 3, 16)
 
 
-def test_week_counts_only_count_completed_sessions_monday_to_sunday(tmp_path: Path) -> None:
+def test_week_counts_only_count_sessions_with_an_exercise_done_monday_to_sunday(tmp_path: Path) -> None:
     h = open_store(tmp_path / "h.sqlite3")
     add_session(h, date(2026, 3, 8))  # last Sunday: previous week
     add_session(h, date(2026, 3, 9))  # Monday
     add_session(h, date(2026, 3, 9), hour=18)  # twice on Monday
-    add_session(h, date(2026, 3, 10), status="quit")  # not completed
+    add_session(h, date(2026, 3, 10), status="quit", steps=0)  # left before doing anything
+    add_session(h, date(2026, 3, 10), hour=9, steps=0, skipped=2)  # every exercise skipped
     add_session(h, TODAY)
-    add_session(h, TODAY, hour=12, status="pain")
+    add_session(h, TODAY, hour=12, status="pain", steps=0)
     week = h.week_counts(TODAY)
     assert week == WeekCounts(sessions=3, days=2, sessions_today=1, minutes_today=10)
 
@@ -59,7 +60,7 @@ def test_streak_counts_consecutive_days_ending_today_or_yesterday(tmp_path: Path
     assert h.streak(TODAY) == 0
     for offset in (1, 2, 3, 5):
         add_session(h, TODAY - timedelta(days=offset))
-    add_session(h, TODAY - timedelta(days=4), status="quit")  # a quit run breaks the streak
+    add_session(h, TODAY - timedelta(days=4), status="quit", steps=0)  # a run left with nothing done breaks it
     assert h.streak(TODAY) == 3  # yesterday and the two days before; today not done yet
     add_session(h, TODAY)
     add_session(h, TODAY, hour=19)  # two on one day still count as one day

@@ -46,6 +46,7 @@ class StubRunner(Screen[object]):
         path: Path | None = None,
         bell: bool = True,
         listener: Any = None,
+        cues: Any = None,
     ) -> None:
         super().__init__()
         self.args = {"routine": routine, "library": library, "clock": clock, "path": path}
@@ -174,6 +175,8 @@ async def test_command_palette_offers_the_main_actions(tmp_path: Path) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"duplicate selected", "enter")
+        await pilot.pause(0.2)
+        await pilot.press("enter")  # keep the name it proposes
         await pilot.pause(0.2)
         assert (tmp_path / "home" / "routines" / "core-basics-copy.toml").exists()
         assert isinstance(app.screen, DashboardScreen)

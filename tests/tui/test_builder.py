@@ -440,10 +440,37 @@ class TestBuilding:
             await type_text(pilot, "Daily")
             await pilot.press("enter")
             await pilot.pause()
+            assert isinstance(host.screen, ConfirmScreen)  # "Daily" is taken: it asks first
+            await pilot.press("y")
+            await pilot.pause()
             assert host.screen is host.builder
             assert host.builder.query_one("#routine-name", Input).value == "Daily"
         assert other.read_bytes() == other_before
         assert load_routine(backtui_home / "routines" / "daily-2.toml").name == "Daily"
+
+    @sync
+    async def test_save_as_refuses_an_empty_name_with_a_message(self, backtui_home: Path) -> None:
+        host = make_host(routine=Routine(name="Mine", steps=[Step(exercise="verywell:prone-lying")]))
+        async with host.run_test(size=NARROW) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            await pilot.press("ctrl+u", "enter")
+            await pilot.pause()
+            assert isinstance(host.screen, RoutineNameScreen)
+            assert "needs a name" in str(host.screen.query_one("#name-error", Static).content)
+        assert user_files(backtui_home) == []
+
+    @sync
+    async def test_a_new_file_reads_new_until_it_is_saved(self, tmp_path: Path) -> None:
+        path = tmp_path / "new-file.toml"
+        host = make_host(path=path)
+        async with host.run_test(size=NARROW) as pilot:
+            total = host.builder.query_one("#total", Static)
+            assert str(total.content).endswith("· new")
+            await type_text(pilot, "bird")
+            await pilot.press("enter", "ctrl+s")
+            await pilot.pause()
+            assert str(total.content).endswith("· saved")
 
     @sync
     async def test_a_missing_exercise_is_shown_and_kept_on_save(self, backtui_home: Path) -> None:

@@ -92,6 +92,8 @@ class BuilderScreen(Screen[Path | None]):
         self.routine = routine
         self.path = path
         self.bundled = bundled
+        #: False until the routine is in its file: a new routine, even one given a file name, is "new".
+        self.on_disk = path is not None and path.exists()
         self.saved_to: Path | None = None
         self._saved_text = dumps(self.routine)
         self._rows = library_rows(library)
@@ -233,7 +235,7 @@ class BuilderScreen(Screen[Path | None]):
         elif self.bundled:
             state = "bundled: saves a copy"
         else:
-            state = "saved" if self.saved_to or self.path else "new"
+            state = "saved" if self.on_disk else "new"
         plural = "" if count == 1 else "s"
         self.query_one("#total", Static).update(f"{count} step{plural}, [b]{mmss(total)}[/b] · {state}")
         self.query_one("#routine-pane").border_subtitle = mmss(total)
@@ -409,6 +411,7 @@ class BuilderScreen(Screen[Path | None]):
         self.routine = routine
         self.path = path
         self.bundled = False
+        self.on_disk = True
         self.saved_to = path
         self._saved_text = dumps(routine)
         self._show_routine()
@@ -422,11 +425,20 @@ class BuilderScreen(Screen[Path | None]):
         if self.path is not None and not self.bundled:
             self._write(self.routine, self.path, "Saved {path}")
             return
+        if not self.bundled and self._taken().get(self.routine.name.casefold().strip()):
+            self.action_save_as()  # a new file under a name another routine has: ask
+            return
         target = user_path_for(self.routine.name)
         if self.bundled:
             self._write(self.routine, target, "Bundled routines stay as shipped; saved your copy to {path}")
         else:
             self._write(self.routine, target, "Saved {path}")
+
+    def _taken(self) -> dict[str, str]:
+        """Other routines' names, which saving under asks about first."""
+        from backtui.core.routine_names import names_in_use
+
+        return names_in_use(exclude=self.path)
 
     def action_save_as(self, keep_path: bool = False) -> None:
         """Ask for a name, then save under it: a new file in the user's folder, or
@@ -444,7 +456,8 @@ class BuilderScreen(Screen[Path | None]):
                     name_input.value = name
 
         hint = "Saved in your routines folder; a name already taken gets a number."
-        self.app.push_screen(RoutineNameScreen("Save routine as", self.routine.name, hint=hint), named)
+        screen = RoutineNameScreen("Save routine as", self.routine.name, hint=hint, taken=self._taken())
+        self.app.push_screen(screen, named)
 
     def action_leave(self) -> None:
         if not self.dirty:

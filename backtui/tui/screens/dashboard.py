@@ -428,11 +428,26 @@ class DashboardScreen(Screen[None]):
         if routine is None:
             self.notify("This file doesn't load, so there is nothing to copy. Fix it first.", severity="error")
             return
+        from backtui.core.routine_names import names_in_use
+        from backtui.tui.screens.routine_name import RoutineNameScreen
+
+        def named(name: str | None) -> None:
+            if name is not None:
+                self._duplicate(routine, name)
+
+        hint = "The copy goes to your routines folder, where you can change it."
+        self.app.push_screen(
+            RoutineNameScreen(
+                "Duplicate as", f"{routine.name} (copy)"[:MAX_NAME], hint=hint, ok="Duplicate", taken=names_in_use()
+            ),
+            named,
+        )
+
+    def _duplicate(self, routine: Routine, name: str) -> None:
         import msgspec
 
         from backtui.core.routine_files import save_routine, user_path_for
 
-        name = f"{routine.name} (copy)"[:MAX_NAME]
         path = user_path_for(name)
         try:
             save_routine(msgspec.structs.replace(routine, name=name), path)
