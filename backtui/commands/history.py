@@ -17,6 +17,11 @@ def register(sub: Any) -> argparse.ArgumentParser:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print a JSON list of sessions, with their steps")
     fmt.add_argument("--csv", action="store_true", help="print CSV, one row per session, to share with a clinician")
+    fmt.add_argument(
+        "--report", action="store_true", help="write a report for a clinician (PDF, or HTML), with a chart"
+    )
+    p.add_argument("--format", choices=("pdf", "html"), help="--report: pdf (default) or html; or from -o's suffix")
+    p.add_argument("-o", "--output", metavar="FILE", help="--report: where to write it (default: backtui-report-DATE)")
     return p
 
 
@@ -79,6 +84,11 @@ def run(args: argparse.Namespace) -> int:
         except ValueError:
             print(printable(f"backtui: --since: expected a date like 2026-01-31, got {args.since!r}"), file=sys.stderr)
             return 1
+
+    if args.report:
+        from backtui.export.report_command import write_report
+
+        return write_report(since, fmt=args.format, output=args.output)
 
     path = paths.history_db_path()
     if not path.exists() and (problem := paths.home_problem()):

@@ -118,6 +118,7 @@ class DashboardScreen(Screen[None]):
         Binding("x,delete", "delete", "Delete", key_display="x"),
         Binding("P", "plugins", "Plugins"),
         Binding("h", "history", "History"),
+        Binding("o", "export", "Export", show=False),
         Binding("a", "avoid", "Avoid list", show=False),
         Binding("q", "quit", "Quit"),
     ]
@@ -550,6 +551,21 @@ class DashboardScreen(Screen[None]):
             return
         self.refresh_routines()
         self.notify(escape(f"Deleted {path.name}."))
+
+    def action_export(self) -> None:
+        """The selected routine as a handout or reminders (``backtui export``)."""
+        entry = self._need_selection()
+        if entry is None:
+            return
+        if self.listed_from_summary:
+            self.refresh_routines()  # the files haven't been read yet: read them now
+        routine = self.routines.get(entry.path)
+        if routine is None:
+            self.notify("This file doesn't load, so there is nothing to export. Fix it first.", severity="error")
+            return
+        from backtui.tui.screens.export import routine_export
+
+        self.app.push_screen(routine_export(routine, entry.path, self.backtui.ensure_library()))
 
     def action_plugins(self) -> None:
         self.backtui.action_plugins()

@@ -107,7 +107,7 @@ class HistoryScreen(Screen[None]):
     HistoryScreen DataTable { height: 1fr; }
     """
 
-    BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape,q", "app.pop_screen", "Back"), Binding("o", "export", "Report")]
 
     def __init__(self, history: History | None, *, unavailable: str = "") -> None:
         super().__init__()
@@ -184,6 +184,18 @@ class HistoryScreen(Screen[None]):
             note.update(f"{count} session{'s' if count != 1 else ''}, newest first. Enter opens one.")
         if self.history.readonly and self.unavailable:
             note.update(escape(f"Read-only: {self.unavailable}"))
+
+    def action_export(self) -> None:
+        """A report for a clinician (``backtui history --report``)."""
+        if self.history is None or not self.sessions:
+            self.notify("No sessions to report yet.", severity="warning")
+            return
+        from backtui.tui.app import BacktuiApp
+        from backtui.tui.screens.export import report_export
+
+        app = self.app
+        library = app.ensure_library() if isinstance(app, BacktuiApp) else None
+        self.app.push_screen(report_export(self.history, library))
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:

@@ -30,8 +30,7 @@ from typing import TYPE_CHECKING
 from backtui import hookimpl
 
 if TYPE_CHECKING:  # only named in annotations: every backtui command loads this plugin, few of them speak
-    from backtui import Cue
-    from backtui import CueSettings
+    from backtui import Cue, CueSettings
 
 WAV_DIR_ENV = "BACKTUI_SPEECH_WAV_DIR"
 
