@@ -135,7 +135,7 @@ class RunnerScreen(Screen[object]):
     the routine's sources), m mute the bell; at the end Enter/Escape leaves.
     ``listener`` receives every ``SessionEvent`` as it happens (history records
     sessions through it). ``flash_s`` is how long the phase word flashes at a phase
-    change (0 turns the flash off, as snapshots do). ``plan`` may raise
+    change that keeps the screen's colour (hold after hold) (0 turns the flash off, as snapshots do). ``plan`` may raise
     ``TimelineError`` for an absurdly long routine; validate routines before running.
     """
 
@@ -252,7 +252,9 @@ class RunnerScreen(Screen[object]):
             # One cue per repaint, even if a stall passed several phases at once.
             if self.bell_on:
                 self.app.bell()
-            self.query_one(PhaseBanner).flash(self.flash_s)
+            if PHASE_COLOURS.get(self.session.phase.kind) == self._shown.get("colour"):
+                # The screen's colour is the visible cue; when it stays the same, the word flashes.
+                self.query_one(PhaseBanner).flash(self.flash_s)
         if any(isinstance(e, SessionEnded) for e in events):
             self._show_end()
         self.repaint()
