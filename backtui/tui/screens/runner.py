@@ -42,6 +42,7 @@ from backtui.core.routine import ResolvedStep, Routine
 from backtui.core.session import PhaseStarted, Session, SessionEnded, SessionEvent, Summary
 from backtui.core.timeline import Phase, plan, resolve_all
 from backtui.tui.screens.confirm import ConfirmScreen
+from backtui.tui.screens.too_small import TooSmallScreen
 from backtui.tui.widgets.countdown import Countdown, clock_text
 from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.phase_banner import PAUSED, PhaseBanner, banner_text
@@ -496,7 +497,8 @@ class RunnerScreen(Screen[object]):
     def on_screen_suspend(self, event: events.ScreenSuspend) -> None:
         """Another screen covers the runner (help, the palette, a too-small terminal): pause."""
         if not self.session.finished:
-            self._hold("another view covered the runner")
+            small = isinstance(self.app.screen, TooSmallScreen)
+            self._hold("the terminal was too small" if small else "another view covered the runner")
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         if self.session.running:
