@@ -201,7 +201,7 @@ async def test_a_short_routine_wakes_for_each_half_cell_of_the_progress_bar() ->
     short = Routine(name="Short", defaults=Defaults(prepare_s=0), steps=[Step(name="Stand", duration_s=10)])
     app = Host(routine=short)
     async with app.run_test(size=(80, 24)):
-        cells = 2 * app.runner.query_one("#progress").query_one("Bar").content_size.width
+        cells = 2 * app.runner.query_one("#progress").content_size.width
         assert cells > 20
         assert app.runner.next_change_s() == pytest.approx(10 / cells, abs=0.01)
 
@@ -349,14 +349,20 @@ async def test_the_bell_rings_once_per_phase_change_and_not_when_muted(monkeypat
 
 
 @pilot_test
-async def test_the_flash_marks_the_banner_at_a_phase_change() -> None:
-    app = Host(flash_s=30)
+async def test_the_colour_changes_with_the_phase_and_the_word_flashes_when_it_cannot() -> None:
+    holds = Routine(
+        name="Holds", defaults=Defaults(prepare_s=5, release_s=0), steps=[Step(name="Hold", reps=2, hold_s=5)]
+    )
+    app = Host(routine=holds, flash_s=30)
     async with app.run_test(size=(80, 24)) as pilot:
         banner = app.runner.query_one("#banner")
-        assert not banner.has_class("-flash")
-        app.advance(5)
+        ready = app.runner.styles.background
+        app.advance(5)  # get ready → hold: a new colour
         await pilot.pause()
-        assert banner.has_class("-flash")
+        assert app.runner.styles.background != ready and not banner.has_class("-flash")
+        app.advance(5)  # hold → hold: the same colour, so the word flashes
+        await pilot.pause()
+        assert banner.has_class("-flash") and "Rep 2 of 2" in text_of(app, "#counters")
 
 
 @pilot_test
@@ -394,7 +400,7 @@ async def test_the_countdown_digits_are_large_enough_to_read_from_the_floor(size
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         clock = app.runner.query_one(Countdown)
-        drawn = [line for line in str(clock.content).split("\n") if "█" in line]
+        drawn = [line for line in clock.lines if "█" in line]
         assert len(drawn) >= rows  # at least 7 rows at 80×24, about half the height at 200×60
         assert clock.region.height == clock.rows >= rows  # and all of them on the screen
 

@@ -32,7 +32,7 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Digits, ProgressBar, Static
+from textual.widgets import ContentSwitcher, Digits, Static
 from textual.widgets._progress_bar import Bar
 
 from backtui.core.clock import Clock
@@ -43,6 +43,7 @@ from backtui.core.routine import ResolvedStep, Routine
 from backtui.core.session import PhaseStarted, Session, SessionEnded, SessionEvent, Summary
 from backtui.core.timeline import Phase, plan, resolve_all
 from backtui.tui.screens.confirm import ConfirmScreen
+from backtui.tui.screens.too_small import TooSmallScreen
 from backtui.tui.widgets.countdown import Countdown, clock_text
 from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.phase_banner import PAUSED, PhaseBanner, banner_text
@@ -136,7 +137,7 @@ class RunnerScreen(Screen[object]):
     the routine's sources), m mute the bell; at the end Enter/Escape leaves.
     ``listener`` receives every ``SessionEvent`` as it happens (history records
     sessions through it). ``flash_s`` is how long the phase word flashes at a phase
-    change (0 turns the flash off, as snapshots do). ``plan`` may raise
+    change that keeps the screen's colour (hold after hold) (0 turns the flash off, as snapshots do). ``plan`` may raise
     ``TimelineError`` for an absurdly long routine; validate routines before running.
     """
 
@@ -147,8 +148,8 @@ class RunnerScreen(Screen[object]):
         Binding("n", "next_phase", "Next"),
         Binding("p", "previous_phase", "Back", show=False),
         Binding("s", "skip_exercise", "Skip"),
-        Binding("exclamation_mark,H", "hurt", "Pain", key_display="!", tooltip="It hurts: stop now (! or H)"),
-        Binding("i", "details", "Info", tooltip="The exercise's steps and the note, or the big clock again"),
+        Binding("exclamation_mark,H", "hurt", "Pain", key_display="!", tooltip="It hurts: stop now"),
+        Binding("i", "details", "Info", tooltip="Steps and note, or the big clock"),
         Binding("m", "mute", "Mute"),
         Binding("q,escape", "quit_routine", "Quit"),
         Binding("enter", "leave", "Done"),
@@ -207,7 +208,11 @@ class RunnerScreen(Screen[object]):
                 with Vertical(id="run-bottom"):
                     yield Static("", id="next-up")
                     with Horizontal(id="progress-row"):
-                        yield ProgressBar(total=max(1, self.session.total_s), show_eta=False, id="progress")
+                        # The bar of Textual's ProgressBar, alone: the whole widget also wakes
+                        # once a second for an ETA the runner does not show.
+                        bar = Bar(id="progress")
+                        bar.set_reactive(Bar.percentage, 0.0)
+                        yield bar
                         yield Static("", id="time-left")
             with VerticalScroll(id="end-view"):
                 yield Static("", id="end-title")
@@ -219,7 +224,7 @@ class RunnerScreen(Screen[object]):
     def on_mount(self) -> None:
         self.app.app_suspend_signal.subscribe(self, self._on_app_suspend, immediate=True)
         self.app.app_resume_signal.subscribe(self, self._on_app_resume)
-        self._bar = self.query_one("#progress", ProgressBar).query_one(Bar)
+        self._bar = self.query_one("#progress", Bar)
         self._apply(self.session.start(), cue=False)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -256,7 +261,9 @@ class RunnerScreen(Screen[object]):
             # One cue per repaint, even if a stall passed several phases at once.
             if self.bell_on:
                 self.app.bell()
-            self.query_one(PhaseBanner).flash(self.flash_s)
+            if PHASE_COLOURS.get(self.session.phase.kind) == self._shown.get("colour"):
+                # The screen's colour is the visible cue; when it stays the same, the word flashes.
+                self.query_one(PhaseBanner).flash(self.flash_s)
         if any(isinstance(e, SessionEnded) for e in events):
             self._show_end()
         self.repaint()
@@ -276,17 +283,18 @@ class RunnerScreen(Screen[object]):
         remaining = s.remaining_s
         delay = remaining - (math.ceil(remaining - 1e-9) - 1)
         cells = 2 * (self._bar.content_size.width if self._bar is not None else 0)
-        if cells and s.total_s:
-            cell_s = s.total_s / cells
+        cell_s = s.total_s / cells if cells else 0
+        if cell_s and cell_s < 1:  # slower than that, the bar moves with the countdown's second
             done = s.total_s - s.time_left_s
             delay = min(delay, cell_s * (math.floor(done / cell_s + 1e-9) + 1) - done)
         return max(0.001, delay + WAKE_MARGIN_S)
 
     def _set(self, widget_id: str, text: str) -> None:
-        """Update a Static only when its text changes (an update costs a layout)."""
-        if self._shown.get(widget_id) != text:
+        """Update a Static only when its text changes, and lay out again only when its length does."""
+        old = self._shown.get(widget_id)
+        if old != text:
             self._shown[widget_id] = text
-            self.query_one(f"#{widget_id}", Static).update(text)
+            self.query_one(f"#{widget_id}", Static).update(text, layout=old is None or len(old) != len(text))
 
     def _set_colours(self, kind: str, paused: bool) -> None:
         wanted = PAUSED_COLOUR if paused else PHASE_COLOURS.get(kind, PAUSED_COLOUR)
@@ -297,7 +305,7 @@ class RunnerScreen(Screen[object]):
             self.query_one("#paused-label").display = paused
             # Widgets draw the background they stand on: have each draw again on the new one.
             for node in self.walk_children(with_self=False):
-                node.notify_style_update()
+                node.notify_style_update()  # forget styles worked out over the old colour
                 node.refresh()
 
     def repaint(self) -> None:
@@ -329,8 +337,9 @@ class RunnerScreen(Screen[object]):
             self._set("instructions-text", self._instructions(phase.step))
             self.query_one("#instructions", VerticalScroll).scroll_home(animate=False)
         self._set("next-up", next_text(phase, s.next_phase))
-        self.query_one(ProgressBar).update(progress=s.total_s - s.time_left_s)
-        self._set("time-left", f"{clock_text(s.time_left_s)} left")
+        progress = s.progress
+        self.query_one("#progress", Bar).percentage = progress
+        self._set("time-left", f"{math.floor(progress * 100)}%  {clock_text(s.time_left_s)} left")
 
     def _note(self, index: int) -> str:
         return (self.steps[index].note or "") if 0 <= index < len(self.steps) else ""
@@ -498,7 +507,8 @@ class RunnerScreen(Screen[object]):
     def on_screen_suspend(self, event: events.ScreenSuspend) -> None:
         """Another screen covers the runner (help, the palette, a too-small terminal): pause."""
         if not self.session.finished:
-            self._hold("another view covered the runner")
+            small = isinstance(self.app.screen, TooSmallScreen)
+            self._hold("the terminal was too small" if small else "another view covered the runner")
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         if self.session.running:

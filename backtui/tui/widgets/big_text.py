@@ -13,8 +13,10 @@ from functools import cache, lru_cache
 
 import pyfiglet
 from rich.cells import cell_len
-from rich.text import Text
-from textual.widgets import Static
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+from textual.widget import Widget
 
 #: Solid 7-row digits: banner3 draws with ``#``, shown here as full blocks.
 DIGITS_FONT = "banner3"
@@ -115,11 +117,15 @@ def choose(text: str, fonts: tuple[str, ...], width: int, rows: int) -> tuple[st
     return None if best is None else (best[1], best[2])
 
 
-class BigText(Static):
-    """``text`` in the largest of ``fonts`` that fits the room given by ``fit()``."""
+class BigText(Widget):
+    """``text`` in the largest of ``fonts`` that fits the room given by ``fit()``.
+
+    Drawn line by line from strips made once per drawing (Textual's line API), so a
+    repaint that doesn't change the text costs no text layout at all.
+    """
 
     DEFAULT_CSS = """
-    BigText { width: auto; height: auto; text-wrap: nowrap; text-overflow: clip; }
+    BigText { width: auto; height: auto; }
     """
 
     def __init__(
@@ -130,11 +136,13 @@ class BigText(Static):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__("", id=id, classes=classes)
+        super().__init__(id=id, classes=classes)
         self.fonts = fonts
         self._text = text
         self._room = (80, 7)
         self._drawn: tuple[str, tuple[int, int]] | None = None
+        self._lines: tuple[str, ...] = ()
+        self._strips: tuple[Style, list[Strip]] | None = None
         self.rows = 0
         self._draw()
 
@@ -142,6 +150,11 @@ class BigText(Static):
     def text(self) -> str:
         """The text shown, as plain characters."""
         return self._text
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The rows drawn."""
+        return self._lines
 
     def show(self, text: str) -> None:
         if text != self._text:
@@ -159,13 +172,27 @@ class BigText(Static):
             return
         self._drawn = (self._text, self._room)
         found = choose(self._text, self.fonts, *self._room)
-        if found is None:
-            lines: tuple[str, ...] = (self._text,)
-        else:
-            lines = render(self._text, *found)
+        lines = (self._text,) if found is None else render(self._text, *found)
+        width = max((cell_len(line) for line in lines), default=0)
+        resized = (width, len(lines)) != (max((cell_len(line) for line in self._lines), default=0), self.rows)
+        self._lines = lines
+        self._strips = None
         self.rows = len(lines)
-        self.update(Text("\n".join(lines), no_wrap=True, overflow="crop"))
-        # Set the size outright: a size worked out from the content can be cached from
-        # before a redraw that lands ahead of the next layout.
-        self.styles.width = max((cell_len(line) for line in lines), default=0)
-        self.styles.height = self.rows
+        if resized:
+            # The size is set outright (a size worked out from content can be cached from
+            # before a redraw that lands ahead of the next layout); setting it lays out again.
+            self.styles.width = width
+            self.styles.height = self.rows
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips = None
+
+    def render_line(self, y: int) -> Strip:
+        style = self.rich_style
+        if self._strips is None or self._strips[0] != style:
+            width = max((cell_len(line) for line in self._lines), default=0)
+            self._strips = (style, [Strip([Segment(line.ljust(width), style)], width) for line in self._lines])
+        strips = self._strips[1]
+        return strips[y] if y < len(strips) else Strip.blank(self.size.width, style)
