@@ -194,6 +194,7 @@ class BacktuiApp(App[int]):
         return super().get_default_screen()
 
     def on_mount(self) -> None:
+        self._apply_settings()
         if self.start == "dashboard":
             self._announce_failures()  # the dashboard itself asks for the library once it has drawn
         elif self.start == "build":
@@ -203,6 +204,37 @@ class BacktuiApp(App[int]):
             assert self.start_path is not None, "backtui run needs a routine file"
             self.open_runner(self.start_path)
         self._check_size(self.size.width, self.size.height)
+
+    def _apply_settings(self) -> None:
+        """The theme chosen last time; from now on a theme chosen in the palette is kept in the settings file.
+
+        With no settings file (nothing chosen yet) nothing is imported: the first frame stays quick.
+        """
+        from backtui.core import paths
+
+        self.watch(self, "theme", self._keep_theme, init=False)
+        if not (paths.home() / "settings.toml").exists():
+            return
+        from backtui.core.settings import load_settings
+
+        settings, problem = load_settings()
+        if problem:
+            self.notify(escape(problem), title="Settings not read; using the defaults", severity="warning")
+        if settings.theme and settings.theme in self.available_themes:
+            self.theme = settings.theme
+
+    def _keep_theme(self, theme: str) -> None:
+        import msgspec
+
+        from backtui.core.settings import load_settings, save_settings
+
+        settings, problem = load_settings()
+        if problem or settings.theme == theme:
+            return  # never overwrite a file that couldn't be read: the user may want to fix it
+        try:
+            save_settings(msgspec.structs.replace(settings, theme=theme))
+        except OSError as exc:
+            self.notify(escape(f"The theme can't be kept for next time: {exc.strerror or exc}"), severity="warning")
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
