@@ -13,6 +13,12 @@ from textual.widgets import Button, Input, Static
 from backtui.core.routine import Step
 from backtui.tui.widgets.dosage_form import DosageForm, Inherited
 
+#: What a blank field means: a library step inherits its exercise's dosage; a custom step has none.
+FORM_HINTS = {
+    False: "Blank fields keep the exercise's own dosage.",
+    True: "A custom step needs a name and reps or a time; blank fields mean one set and the routine's defaults.",
+}
+
 
 class StepFormScreen(ModalScreen[Step | None]):
     """Dismisses with the edited ``Step``, or ``None`` when cancelled. Apply is off while invalid."""
@@ -42,7 +48,7 @@ class StepFormScreen(ModalScreen[Step | None]):
         with Vertical():
             yield Static(escape(self._title), id="form-title")
             yield DosageForm(self._step, custom=self._custom, inherited=self._inherited)
-            yield Static("Blank fields keep the exercise's own dosage.", id="form-hint")
+            yield Static(FORM_HINTS[self._custom], id="form-hint")
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Apply", id="apply", variant="primary", compact=True)
