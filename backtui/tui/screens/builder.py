@@ -525,7 +525,7 @@ class BuilderScreen(Screen[Path | None]):
                 with name_input.prevent(Input.Changed):
                     name_input.value = name
 
-        hint = "Saved in your routines folder; a name already taken gets a number."
+        hint = "Saved as a new file in your routines folder."
         screen = RoutineNameScreen("Save routine as", self.routine.name, hint=hint, taken=self._taken())
         self.app.push_screen(screen, named)
 
