@@ -31,14 +31,43 @@ if TYPE_CHECKING:
 
 Start = Literal["dashboard", "build", "run"]
 
-#: (title, help, dashboard action) offered by the command palette on the dashboard.
-DASHBOARD_COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("New routine", "Build a routine from the exercise library (c)", "new"),
-    ("Run selected routine", "Start the timer for the selected routine (r)", "run"),
-    ("Edit selected routine", "Open the selected routine in the builder (e)", "edit"),
-    ("Duplicate selected routine", "Copy it into your own folder (d)", "duplicate"),
-    ("Delete selected routine", "Delete one of your own routines (x)", "delete"),
-)
+#: Palette titles and help for screen actions whose key's description is too short to search by.
+#: Every other action of a screen is offered under its key's own description.
+PALETTE_TITLES: dict[str, tuple[str, str]] = {
+    "new": ("New routine", "Build a routine from the exercise library"),
+    "run": ("Run selected routine", "Start the timer for the selected routine"),
+    "edit": ("Edit selected routine", "Open the selected routine in the builder"),
+    "duplicate": ("Duplicate selected routine", "Copy it into your own folder under a new name"),
+    "delete": ("Delete selected routine", "Delete one of your own routines"),
+    "history": ("History", "Past sessions with the pain before and after"),
+}
+
+#: Actions the app offers on every screen (below), so a screen's own key for them isn't listed twice.
+APP_ACTIONS = frozenset({"plugins", "avoid", "help", "avoid_list", "app.help", "quit"})
+
+
+def screen_commands(screen_class: type[Screen[Any]]) -> list[tuple[str, str, str]]:
+    """(title, help, action) for every action bound by a screen's own keys, as the palette offers them.
+
+    Read from the screen's BINDINGS (and its backtui base classes'), so a key added to a
+    screen is in its palette too; the help is the binding's tooltip or description, with its keys.
+    """
+    from textual.binding import Binding
+    from textual.keys import format_key
+
+    from backtui.tui.screens.help import own_bindings
+
+    keys: dict[str, list[Binding]] = {}
+    for binding in Binding.make_bindings(own_bindings(screen_class)):
+        keys.setdefault(binding.action, []).append(binding)
+    commands = []
+    for action, bindings in keys.items():
+        first = bindings[0]
+        title, help_text = PALETTE_TITLES.get(action, (first.description or action.replace("_", " "), ""))
+        help_text = help_text or first.tooltip or first.description
+        shown = ", ".join(format_key(b.key) for b in bindings)
+        commands.append((title, f"{help_text} ({shown})", action))
+    return commands
 
 
 class BacktuiApp(App[int]):
@@ -204,6 +233,7 @@ class BacktuiApp(App[int]):
         return super().get_default_screen()
 
     def on_mount(self) -> None:
+        self._apply_settings()
         if self.start == "dashboard":
             self._announce_failures()  # the dashboard itself asks for the library once it has drawn
         elif self.start == "build":
@@ -213,6 +243,37 @@ class BacktuiApp(App[int]):
             assert self.start_path is not None, "backtui run needs a routine file"
             self.open_runner(self.start_path)
         self._check_size(self.size.width, self.size.height)
+
+    def _apply_settings(self) -> None:
+        """The theme chosen last time; from now on a theme chosen in the palette is kept in the settings file.
+
+        With no settings file (nothing chosen yet) nothing is imported: the first frame stays quick.
+        """
+        from backtui.core import paths
+
+        self.watch(self, "theme", self._keep_theme, init=False)
+        if not (paths.home() / "settings.toml").exists():
+            return
+        from backtui.core.settings import load_settings
+
+        settings, problem = load_settings()
+        if problem:
+            self.notify(escape(problem), title="Settings not read; using the defaults", severity="warning")
+        if settings.theme and settings.theme in self.available_themes:
+            self.theme = settings.theme
+
+    def _keep_theme(self, theme: str) -> None:
+        import msgspec
+
+        from backtui.core.settings import load_settings, save_settings
+
+        settings, problem = load_settings()
+        if problem or settings.theme == theme:
+            return  # never overwrite a file that couldn't be read: the user may want to fix it
+        try:
+            save_settings(msgspec.structs.replace(settings, theme=theme))
+        except OSError as exc:
+            self.notify(escape(f"The theme can't be kept for next time: {exc.strerror or exc}"), severity="warning")
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -426,11 +487,9 @@ class BacktuiApp(App[int]):
             os.killpg(group, signal.SIGSTOP)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        from backtui.tui.screens.dashboard import DashboardScreen
-
         # ``screen`` is the screen the palette was opened from; the palette is on top of it.
-        if isinstance(screen, DashboardScreen):
-            for title, help_text, action in DASHBOARD_COMMANDS:
+        for title, help_text, action in screen_commands(type(screen)):
+            if action not in APP_ACTIONS:
                 yield SystemCommand(title, help_text, self._palette(screen, action))
         yield SystemCommand("Plugins", "Every exercise source, where it comes from, any error (P)", self.action_plugins)
         yield SystemCommand("Avoid list", "Exercises the sources advise against, and why (a)", self.action_avoid)

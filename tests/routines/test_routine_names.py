@@ -123,3 +123,23 @@ def test_run_last_finds_an_old_relative_record_by_its_name(
 def test_run_last_with_no_history_says_so(opened: list[tuple[str, Any]], capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["run", "--last"]) == 1
     assert "no routine has been run yet" in capsys.readouterr().err
+
+
+def test_the_routine_found_by_name_opens_in_the_app(morning: Path) -> None:
+    import asyncio
+
+    from backtui.core.library import Library
+    from backtui.tui.app import BacktuiApp
+    from backtui.tui.screens.checkin import CheckInScreen
+
+    async def go() -> None:
+        app = BacktuiApp(library=Library(), start="run", path=find_routine("morning-back"), cursor_blink=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, CheckInScreen)  # the run starts with the check-in
+            await pilot.press("escape")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "RunnerScreen"
+            assert "Morning back" in app.screen.routine.name  # type: ignore[attr-defined]
+
+    asyncio.run(go())

@@ -758,6 +758,20 @@ class TestDosageForm:
         assert host.builder.routine.steps == [Step(exercise="verywell:pelvic-tilt", reps=8)]
 
     @sync
+    async def test_the_custom_step_form_keeps_apply_and_cancel_on_screen_at_60x18(self) -> None:
+        host = make_host()
+        async with host.run_test(size=(60, 18)) as pilot:
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            assert isinstance(host.screen, StepFormScreen)
+            dialog = host.screen.query_one("VerticalScroll").region
+            for button in host.screen.query(Button):
+                assert dialog.contains_region(button.region), button
+            assert "Blank fields keep the exercise's own dosage" not in str(
+                host.screen.query_one("#form-hint", Static).render()
+            )
+
+    @sync
     async def test_limits_come_from_the_routine_schema(self) -> None:
         host = make_host(routine=Routine(name="R", steps=[Step(exercise="verywell:pelvic-tilt")]))
         async with host.run_test(size=NARROW) as pilot:

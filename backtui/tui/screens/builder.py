@@ -67,12 +67,12 @@ class BuilderScreen(Screen[Path | None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # type: ignore[misc]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("f2", "save_as", "Save as", priority=True),
-        Binding("ctrl+n", "custom_step", "Custom", priority=True),
-        Binding("f3", "toggle_detail", "Detail", priority=True),
-        Binding("f4", "avoid_list", "Avoid", priority=True),
-        Binding("escape", "leave", "Back"),
+        Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save the routine"),
+        Binding("f2", "save_as", "Save as", priority=True, tooltip="Save the routine under a new name"),
+        Binding("ctrl+n", "custom_step", "Custom", priority=True, tooltip="Add a custom step (not from the library)"),
+        Binding("f3", "toggle_detail", "Detail", priority=True, tooltip="Show the exercise detail or the routine"),
+        Binding("f4", "avoid_list", "Avoid", priority=True, tooltip="What the sources say to avoid, and why"),
+        Binding("escape", "leave", "Back", tooltip="Back to the dashboard (asks first if there are unsaved changes)"),
         Binding("q", "leave", "Back", show=False),
         Binding("slash", "focus_search", "Search", show=False),
         Binding("ctrl+f", "focus_search", "Search", show=False, priority=True, tooltip="Go to the search box"),
@@ -532,7 +532,7 @@ class BuilderScreen(Screen[Path | None]):
                 with name_input.prevent(Input.Changed):
                     name_input.value = name
 
-        hint = "Saved in your routines folder; a name already taken gets a number."
+        hint = "Saved as a new file in your routines folder."
         screen = RoutineNameScreen("Save routine as", self.routine.name, hint=hint, taken=self._taken())
         self.app.push_screen(screen, named)
 

@@ -76,7 +76,7 @@ class LeaveScreen(ModalScreen[str | None]):
     LeaveScreen #leave-title { text-style: bold; color: $warning; margin-bottom: 1; }
     LeaveScreen #leave-message { margin-bottom: 1; }
     LeaveScreen Horizontal { height: auto; align-horizontal: right; }
-    LeaveScreen Button { margin-left: 1; }
+    LeaveScreen Button { margin-left: 2; min-width: 0; }
     """
 
     BINDINGS = [

@@ -50,6 +50,8 @@ NO_HISTORY = "No sessions yet"
 MAX_NAME = 120
 #: Below this height the history panel is one line (and any warning), leaving the room to the routines.
 COMPACT_HISTORY_BELOW = 40
+#: How often the dashboard looks for routine files added, changed or removed by hand (a stat of two folders).
+WATCH_FOLDERS_S = 2.0
 
 
 def steps_table(routine: Routine, library: Library) -> Table:
@@ -135,6 +137,8 @@ class DashboardScreen(Screen[None]):
         #: What the saved summary holds, as (folders' state, entries), so an unchanged listing isn't saved again.
         self._saved: tuple[routine_index.State, list[RoutineSummary]] | None = None
         self._resumed = False
+        #: The folders' files (names, sizes, times) when they were last listed; see ``check_folders``.
+        self._listed_state: routine_index.State | None = None
         #: The entry the detail shows (``False`` before the first showing), so the highlight
         #: message that follows a refresh doesn't draw the same detail twice.
         self._shown: RoutineSummary | bool | None = False
@@ -194,6 +198,18 @@ class DashboardScreen(Screen[None]):
         await self.mount(panel, after=body)
         body.styles.margin = 0  # the line the body kept free for the panel
         self.backtui.load_library_in_background()
+        self.set_interval(WATCH_FOLDERS_S, self.check_folders)
+
+    def check_folders(self) -> None:
+        """List the routines again if a file was added, changed or removed since they were listed.
+
+        Only while the dashboard is showing: coming back to it lists them anyway.
+        """
+        if not self.is_current or self._listed_state is None:
+            return
+        now = routine_index.state(paths.bundled_routines_dir(), paths.user_routines_dir())
+        if now != self._listed_state:
+            self.refresh_routines()
 
     def history_panel(self) -> HistoryPanel | None:
         """The history panel, or ``None`` before the first frame has put it in (its module isn't imported till then)."""
@@ -257,6 +273,7 @@ class DashboardScreen(Screen[None]):
         except paths.UnusableHome:  # the history panel says why; list the bundled routines alone
             user_dir = Path(os.devnull) / "routines"  # never a folder, so nothing is listed or written there
         before = routine_index.state(bundled_dir, user_dir)  # taken before reading: see routine_index.write
+        self._listed_state = before
         if quick and (summaries := routine_index.read(before)) is not None:
             self.entries, self.routines = summaries, {}
             self._saved = (before, summaries)

@@ -46,7 +46,7 @@ PLACES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Plugins", ("backtui.tui.screens.plugins:PluginsScreen",)),
     ("Avoid list", ("backtui.tui.screens.avoid:AvoidScreen",)),
     ("Routine error", ("backtui.tui.screens.error:ErrorScreen",)),
-    ("Questions", ("backtui.tui.screens.confirm:ConfirmScreen",)),
+    ("Questions", ("backtui.tui.screens.confirm:ConfirmScreen", "backtui.tui.screens.confirm:LeaveScreen")),
     ("Help", ("backtui.tui.screens.help:HelpScreen",)),
 )
 

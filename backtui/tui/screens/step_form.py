@@ -6,12 +6,18 @@ from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from backtui.core.routine import Step
 from backtui.tui.widgets.dosage_form import DosageForm, Inherited
+
+#: What a blank field means: a library step inherits its exercise's dosage; a custom step has none.
+FORM_HINTS = {
+    False: "Blank fields keep the exercise's own dosage.",
+    True: "Needs a name, and reps or a time. Blank fields: one set, the routine's defaults.",
+}
 
 
 class StepFormScreen(ModalScreen[Step | None]):
@@ -19,17 +25,22 @@ class StepFormScreen(ModalScreen[Step | None]):
 
     DEFAULT_CSS = """
     StepFormScreen { align: center middle; }
-    StepFormScreen > Vertical {
+    StepFormScreen > VerticalScroll {
         width: 72; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
     StepFormScreen #form-title { text-style: bold; margin-bottom: 1; }
+    /* short terminals (60×18): no blank lines, so the form and its buttons fit */
+    StepFormScreen.-short #form-title, StepFormScreen.-short #form-hint, StepFormScreen.-short #buttons { margin: 0; }
+    StepFormScreen.-short > VerticalScroll { scrollbar-size-vertical: 1; }
     StepFormScreen #form-hint { color: $text-muted; margin-top: 1; }
-    StepFormScreen #buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    /* docked, so Apply and Cancel stay in view however little room the form has */
+    StepFormScreen #buttons { dock: bottom; height: auto; align-horizontal: right; margin-top: 1; }
     StepFormScreen Button { margin-left: 2; }
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]  # type: ignore[misc]
 
     def __init__(self, title: str, step: Step, *, custom: bool = False, inherited: Inherited | None = None) -> None:
         super().__init__()
@@ -39,10 +50,10 @@ class StepFormScreen(ModalScreen[Step | None]):
         self._inherited = inherited or Inherited()
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with VerticalScroll():
             yield Static(escape(self._title), id="form-title")
             yield DosageForm(self._step, custom=self._custom, inherited=self._inherited)
-            yield Static("Blank fields keep the exercise's own dosage.", id="form-hint")
+            yield Static(FORM_HINTS[self._custom], id="form-hint")
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Apply", id="apply", variant="primary", compact=True)
