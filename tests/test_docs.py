@@ -92,5 +92,12 @@ def test_the_data_example_is_a_valid_source_file() -> None:
     [example] = [b for b in code_blocks("toml") if b.startswith("[source]")]
     data = parse_source_text(example, "docs/plugins.md")
     assert data.source.id == "physio-handout"
-    assert [e.id for e in data.exercises] == ["physio-handout:hip-rolling", "physio-handout:prone-lying"]
+    assert [e.id for e in data.exercises] == [
+        "physio-handout:hip-rolling",
+        "physio-handout:prone-lying",
+        "physio-handout:cat-curl",
+        "physio-handout:back-extension",
+    ]
+    assert [p.name for p in data.exercises[2].dosage.positions] == ["Sag", "Round"]
+    assert data.exercises[3].stages[0].dosage.positions[0].hold_s == 300
     assert [a.id for a in data.avoid] == ["physio-handout:sit-ups"]

@@ -50,7 +50,7 @@ def test_a_scaffolded_plugin_installs_beside_backtui_and_its_exercise_runs_in_a_
 
     # 3. their exercises are in the library, their avoid items in the plugin list
     exercises = json.loads(sh(backtui, "exercises", "--json", env=env))
-    assert [(e["id"], e["name"], e["source"], e["reps"]) for e in exercises] == [
+    assert [(e["id"], e["name"], e["source"], e["dosage"]["reps"]) for e in exercises] == [
         (f"{DATA}:example-stretch", "Example stretch", DATA, 10),
         (f"{NAME}:example-stretch", "Example stretch", NAME, 10),
     ]

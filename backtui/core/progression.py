@@ -7,7 +7,8 @@ routine step, inside that range, quoting the advice:
 
 * "gone well" means the last ``SESSIONS_NEEDED`` completed sessions of the routine
   each had a pain check-in before and after, with pain after no higher than before,
-  and no session of the routine since the first of them was stopped for pain;
+  and no session of the routine since the first of them was stopped for pain or
+  ended with more pain than it began with;
 * the first step whose current value sits below the upper end of a range gets the
   suggestion: a longer hold first, then a longer timed position, more reps, another
   set; a step with no range from its article gets none;
@@ -123,9 +124,12 @@ def gone_well(sessions_newest_first: Sequence[SessionLike], needed: int = SESSIO
     for session in sessions_newest_first:
         if session.stopped_for_pain or session.status == "pain":
             return False
+        rose = session.before is not None and session.after is not None and session.after.pain > session.before.pain
+        if rose:
+            return False  # in any session since, finished or not
         if session.status != "complete":
             continue
-        if session.before is None or session.after is None or session.after.pain > session.before.pain:
+        if session.before is None or session.after is None:
             return False
         completed += 1
         if completed == needed:

@@ -90,6 +90,14 @@ def test_sessions_of_another_routine_do_not_count(tmp_path: Path, history: Histo
     assert offer(history, path, bundled) is None
 
 
+def test_a_quit_session_with_rising_pain_also_stops_suggestions(
+    tmp_path: Path, history: History, bundled: Library
+) -> None:
+    path = routine_file(tmp_path)
+    record(history, path, [(3, 2, "complete"), (3, 2, "complete"), (2, 5, "quit"), (3, 2, "complete")])
+    assert offer(history, path, bundled) is None
+
+
 def test_a_quit_session_is_neither_good_nor_bad(tmp_path: Path, history: History, bundled: Library) -> None:
     path = routine_file(tmp_path)
     record(history, path, [(3, 2, "complete"), (3, 2, "complete"), (3, 3, "quit"), (3, 2, "complete")])

@@ -65,7 +65,8 @@ START = {"sets": 1, "sets_range": (1, 2), "advice": BEGIN}
 HOLD_3_5 = {**START, "advice": f"Hold 3-5 seconds. {BEGIN}"}
 DOSAGES = {
     # "Hold for 10 seconds. Alternating do 2 sets of 5 repetitions"
-    "piriformis-stretch": Dosage(**START, reps=5, hold_s=10, rest_s=60, sides="alternate"),
+    # "Cross your left ankle over your right leg": the left side first.
+    "piriformis-stretch": Dosage(**START, reps=5, hold_s=10, rest_s=60, sides="alternate", start_side="left"),
     # "Hold for 5-10 seconds", one side then the other
     "lower-back-rotational-stretches": Dosage(
         **{**START, "advice": f"Hold for 5-10 seconds. {BEGIN}"},
@@ -75,7 +76,8 @@ DOSAGES = {
         rest_s=60,
         sides="alternate",
     ),
-    "knee-to-chest": Dosage(**START, reps=5, hold_s=10, rest_s=60, sides="alternate"),
+    # "Bring your left knee up ... then repeat on the right leg": the left side first.
+    "knee-to-chest": Dosage(**START, reps=5, hold_s=10, rest_s=60, sides="alternate", start_side="left"),
     # "Alternating" in the article, but the cat stretch has no sides.
     "cat-stretch": Dosage(**START, reps=5, hold_s=10, rest_s=60),
     # "Hold 3-5 seconds."

@@ -354,7 +354,9 @@ class BuilderScreen(Screen[Path | None]):
         exercise = self.library.get(step.exercise) if step.exercise else None
         defaults = self.routine.defaults
         if exercise is not None:
-            d = exercise.dosage
+            from backtui.core.routine import step_dosage
+
+            d = step_dosage(step, exercise) or exercise.dosage  # the stage the step picks, if any
             inherited = Inherited(
                 sets=d.sets,
                 reps=d.reps,

@@ -63,9 +63,17 @@ def backtui_exercises() -> list[Exercise]:
                 "Stay there for 10 seconds.",
                 "Swap legs and stretch the other side.",
             ),
-            # "Alternating do 2 sets of 5 repetitions": sides take turns, 5 per side in each set.
+            # "Alternating do 2 sets of 5 repetitions": sides take turns, 5 per side in each set,
+            # starting with the left ankle crossed over ("Cross your left ankle over your right leg").
             dosage=Dosage(
-                sets=SETS, sets_range=SETS_RANGE, reps=5, hold_s=10, rest_s=REST_S, advice=ADVICE, sides="alternate"
+                sets=SETS,
+                sets_range=SETS_RANGE,
+                reps=5,
+                hold_s=10,
+                rest_s=REST_S,
+                advice=ADVICE,
+                sides="alternate",
+                start_side="left",
             ),
         ),
         Exercise(
@@ -108,9 +116,17 @@ def backtui_exercises() -> list[Exercise]:
                 "Gently draw the knee up toward your head and stay there for 10 seconds.",
                 "Do the same with the right leg.",
             ),
-            # "Alternating, do 2 sets of 5 repetitions": legs take turns, 5 per leg in each set.
+            # "Alternating, do 2 sets of 5 repetitions": legs take turns, 5 per leg in each set,
+            # left knee first ("Bring your left knee up ... then repeat on the right leg").
             dosage=Dosage(
-                sets=SETS, sets_range=SETS_RANGE, reps=5, hold_s=10, rest_s=REST_S, advice=ADVICE, sides="alternate"
+                sets=SETS,
+                sets_range=SETS_RANGE,
+                reps=5,
+                hold_s=10,
+                rest_s=REST_S,
+                advice=ADVICE,
+                sides="alternate",
+                start_side="left",
             ),
         ),
         Exercise(
