@@ -119,3 +119,13 @@ def test_text_loses_control_characters_before_it_is_spoken() -> None:
     import backtui_speech
 
     assert backtui_speech.speakable("Hold\x1b[31m,\n 5\tseconds\x07") == "Hold [31m, 5 seconds"
+
+
+def test_the_plugin_kit_passes_the_speech_plugin(capsys: pytest.CaptureFixture[str]) -> None:
+    from backtui import cli
+    from backtui.testing import check_plugin
+
+    report = check_plugin("speech")
+    assert report.record.gives_cues and report.exercises == ()
+    assert cli.main(["check-plugin", "speech"]) == 0
+    assert capsys.readouterr().out == "speech: ok (a cue plugin)\n"
