@@ -129,3 +129,20 @@ def test_the_plugin_kit_passes_the_speech_plugin(capsys: pytest.CaptureFixture[s
     assert report.record.gives_cues and report.exercises == ()
     assert cli.main(["check-plugin", "speech"]) == 0
     assert capsys.readouterr().out == "speech: ok (a cue plugin)\n"
+
+
+def test_no_sound_device_is_reported_once_as_a_notice(monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    import backtui_speech
+
+    def alsa_fails(*args: object, **kwargs: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.CompletedProcess([], 0, "", "ALSA lib pcm.c:2666:(snd_pcm_open_noupdate) Unknown PCM default")
+
+    monkeypatch.setattr(backtui_speech.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(backtui_speech.subprocess, "run", alsa_fails)
+    dispatcher = speech_dispatcher()
+    run(dispatcher)
+    problems = dispatcher.take_problems()
+    dispatcher.close()
+    assert [(p.notice, p.message) for p in problems] == [(True, "espeak-ng found no sound device to speak on")]
