@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("backtui.commands.run", "run a routine with the on-screen timer"),
     "plugins": ("backtui.commands.plugins", "list the exercise sources (plugins) and whether they loaded"),
     "exercises": ("backtui.commands.exercises", "list the exercises every loaded source provides"),
+    "avoid": ("backtui.commands.avoid", "list the exercises the sources say to avoid, and why"),
     "new-plugin": ("backtui.commands.new_plugin", "create a new exercise-source plugin package"),
     "check-plugin": ("backtui.commands.check_plugin", "run the plugin test kit's checks on one installed plugin"),
     "validate": ("backtui.commands.validate", "check routine files and report every problem"),
@@ -99,12 +100,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", _open_dashboard)
     try:
         code: int = handler(args)
+        sys.stdout.flush()  # a closed pipe shows up here, inside the handling below
         return code
     except KeyboardInterrupt:
         print("backtui: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        return 0
+        # The reader went away (``| head -1``): not all output was delivered, so never
+        # report success, which could hide an invalid file. Python's own flush at exit
+        # would fail again, so stdout goes to /dev/null from here.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:  # the last line of defence: no traceback reaches a user
         return _report(exc)
 
@@ -113,16 +121,18 @@ def _report(exc: Exception) -> int:
     import os
     import traceback
 
+    from backtui.core.paths import UnusableHome
     from backtui.core.plugins import PluginError
+    from backtui.core.terminal_text import printable
     from backtui.core.tomlfile import DataError
 
-    if isinstance(exc, DataError | PluginError):  # a located or one-line reason is the whole message
-        print(f"backtui: {exc}", file=sys.stderr)
+    if isinstance(exc, DataError | PluginError | UnusableHome):  # a located or one-line reason is the whole message
+        print(printable(f"backtui: {exc}"), file=sys.stderr)
         return 1
     if os.environ.get("BACKTUI_DEBUG"):
         traceback.print_exception(exc)
     detail = " ".join(str(exc).split()) or type(exc).__name__
-    print(f"backtui: unexpected error: {detail} (set BACKTUI_DEBUG=1 for details)", file=sys.stderr)
+    print(printable(f"backtui: unexpected error: {detail} (set BACKTUI_DEBUG=1 for details)"), file=sys.stderr)
     return 2
 
 

@@ -4,7 +4,7 @@ Each run is a fresh interpreter, so nothing is cached in memory between runs:
 
 * ``bare``  -- ``python -c pass``, the interpreter alone;
 * ``core``  -- the same work as ``load`` with no plugin selected: backtui's core
-  imported (msgspec, pluggy, importlib.metadata), discovery run, an empty library built;
+  imported (msgspec, pluggy), discovery run, an empty library built;
 * ``load``  -- import the core, discover the ``backtui`` entry points, import the five
   plugins, call their hooks (with validation), and build the library index.
 

@@ -73,8 +73,7 @@ def write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-u
 def test_a_syntax_error_is_located_at_the_plugins_own_file_and_line(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     broken = write("author_syntax", "from backtui import hookimpl\n\n\ndef backtui_source(:\n    pass\n")
     [record] = plugins.load([broken], env={}).records
-    assert record.error.startswith("cannot be imported: SyntaxError: ")
-    assert record.error.endswith(f"({tmp_path / 'author_syntax.py'}:4)")
+    assert record.error == f"cannot be imported: SyntaxError: invalid syntax ({tmp_path / 'author_syntax.py'}:4)"
     assert "frozen" not in record.error
 
 
@@ -318,3 +317,21 @@ def test_check_plugin_prints_every_problem_and_exits_1(
     assert err == "backtui: plugin 'author-cli' fails the checks (2 problems)\n"
     assert cli.main(["check-plugin", "zoo-good"]) == 0
     assert capsys.readouterr().out == "zoo-good: ok (1 exercise, 1 avoid item, source 'zoo-good')\n"
+
+
+def test_the_plugins_view_shows_a_plugins_warnings(write) -> None:  # type: ignore[no-untyped-def]
+    from backtui.tui.screens.plugins import plugin_card
+
+    entry = write("author_warned", source_module("author-warned", extra="def backtui_avoids():\n    return []\n"))
+    [record] = plugins.load([entry], env={}).records
+    card = plugin_card(record).plain
+    assert card.startswith("✓ author-warned")
+    assert "warning: backtui_avoids() is not a backtui hook and is never called; did you mean backtui_avoid?" in card
+
+
+def test_a_broken_owner_still_keeps_its_source_id(write) -> None:  # type: ignore[no-untyped-def]
+    owner = PluginEntry("zoo-good", "plugin_zoo.raising:SourceRaises")  # the entry point named zoo-good fails
+    impostor = write("author_taker", source_module("zoo-good"), entry="taker")
+    records = {r.name: r for r in plugins.load([impostor, owner], env={}).records}
+    assert not records["zoo-good"].ok
+    assert records["taker"].error.startswith("source id 'zoo-good' belongs to plugin 'zoo-good' (no distribution)")

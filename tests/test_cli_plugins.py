@@ -90,7 +90,8 @@ def test_exercises_json_has_ids_names_sources_and_dosage(capsys: pytest.CaptureF
     assert [e["id"] for e in data] == ["zoo-good:pelvic-tilt", "zoo-second:bird-dog"]
     tilt = data[0]
     assert (tilt["name"], tilt["source"]) == ("Pelvic tilt", "zoo-good")
-    assert (tilt["sets"], tilt["reps"], tilt["hold_s"], tilt["hold_range_s"], tilt["sides"]) == (
+    dosage = tilt["dosage"]
+    assert (dosage["sets"], dosage["reps"], dosage["hold_s"], dosage["hold_range_s"], dosage["sides"]) == (
         1,
         10,
         5,
@@ -98,7 +99,7 @@ def test_exercises_json_has_ids_names_sources_and_dosage(capsys: pytest.CaptureF
         "none",
     )
     dosage_fields = {"sets", "sets_range", "reps", "reps_range", "hold_s", "hold_range_s", "rest_s", "sides"}
-    assert dosage_fields | {"duration_s", "duration_range_s"} <= set(tilt)
+    assert dosage_fields | {"duration_s", "duration_range_s", "positions", "start_side", "advice"} <= set(dosage)
 
 
 def test_exercises_filters_by_source_and_search(capsys: pytest.CaptureFixture[str]) -> None:

@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
         return 1 if result.unknown_names else failed
     if not result.records:
         chosen = os.environ.get("BACKTUI_LOAD_PLUGINS")
-        print("No plugins are loaded" + (f" (BACKTUI_LOAD_PLUGINS={chosen!r})." if chosen is not None else "."))
+        shown = f" (BACKTUI_LOAD_PLUGINS={printable(repr(chosen))})." if chosen is not None else "."
+        print("No plugins are loaded" + shown)
         print(DOCS_HINT)
         return 1 if result.unknown_names else 0
     rows = []
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     print("\nWhere they come from (entry point = module, in the 'backtui' group):")
     for r in result.records:
         origin = f"{r.distribution} {r.version}".strip() or "no distribution"
-        print(f"  {r.name} = {r.value}  ({origin}) {r.location or ''}".rstrip())
+        print(printable(f"  {r.name} = {r.value}  ({origin}) {r.location or ''}".rstrip()))
     if result.failed:
         print("\nErrors:")
         for r in result.failed:

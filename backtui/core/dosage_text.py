@@ -29,7 +29,7 @@ def dosage_text(d: Dosage) -> str:
     if d.hold_s:
         parts.append(f"hold {_span(d.hold_s, d.hold_range_s, 's')}")
     if d.positions:
-        parts.append(" then ".join(f"{p.name.lower()} {p.hold_s}s" for p in d.positions))
+        parts.append(_positions_text(d))
     if d.rest_s:
         parts.append(f"rest {d.rest_s}s")
     if d.sides == "each":
@@ -39,3 +39,14 @@ def dosage_text(d: Dosage) -> str:
     if d.start_side and d.sides != "none":
         parts.append(f"from the {d.start_side}")
     return " ".join(parts)
+
+
+def _positions_text(d: Dosage) -> str:
+    """``sag/round 5s each``; ``4 positions 5s each``; ``face down 300s/on elbows 120s``."""
+    holds = {p.hold_s for p in d.positions}
+    if len(holds) == 1:
+        names = (
+            "/".join(p.name.lower() for p in d.positions) if len(d.positions) <= 2 else f"{len(d.positions)} positions"
+        )
+        return f"{names} {holds.pop()}s each"
+    return "/".join(f"{p.name.lower()} {p.hold_s}s" for p in d.positions)

@@ -148,6 +148,24 @@ class Library:
                 hits.setdefault(found.id, found)
         return [AvoidMatch(a, self.sources[a.source_id]) for a in hits.values()]
 
+    def avoid_mentions(self, text: str) -> list[AvoidMatch]:
+        """Avoid items a search for ``text`` names: each word of it begins a word of the item's name or an alias.
+
+        Unlike ``avoid_matches`` this takes part of a name ("toe touch" finds "Standing
+        toe touches"), for telling someone who searches for an avoided movement why it is
+        not there. Words are compared as ``name_key`` folds them; fewer than three letters find nothing.
+        """
+        words = name_key(text).split()
+        if sum(len(w) for w in words) < 3:
+            return []
+        hits: dict[str, Avoid] = {}
+        for key, items in self._avoid_keys.items():
+            names = key.split()
+            if all(any(n.startswith(word) for n in names) for word in words):
+                for item in items:
+                    hits.setdefault(item.id, item)
+        return [AvoidMatch(a, self.sources[a.source_id]) for a in hits.values()]
+
 
 def load_library(**kwargs: object) -> Library:
     """Load every enabled plugin and index it, for the command line.

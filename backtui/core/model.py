@@ -44,10 +44,13 @@ class Frequency(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
 
     ``when`` names the situation ("while in pain", "once the pain has settled");
     leave it empty when the advice is general. Ranges are ``[low, high]``.
+    ``pain`` marks advice that depends on pain: "present" (while in pain) or "subsided"
+    (once it has); the latest check-in then chooses which one the dashboard shows.
     """
 
     text: Text
     when: str = ""
+    pain: Literal["present", "subsided"] | None = None
     sessions_per_day: tuple[Count, Count] | None = None
     days_per_week: Annotated[int, msgspec.Meta(ge=1, le=7)] | None = None
     minutes_per_day: tuple[Count, Count] | None = None
@@ -67,10 +70,18 @@ class Source(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
     notes: tuple[Text, ...] = ()
 
 
-class RepPosition(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    """One timed position within a rep (a cat curl's sag, then its round), in the article's words."""
+#: A position's name becomes part of the timer's heading: plain words, no brackets or control characters.
+PositionName = Annotated[str, msgspec.Meta(pattern=r"^[^\[\]\x00-\x1f\x7f-\x9f]+$", max_length=40)]
 
-    name: Name
+
+class RepPosition(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """One timed position within a rep (a cat curl's sag, then its round), in the article's words.
+
+    The name is shown as the timer's heading (``SAG · hold 5``), so it is short plain
+    text: up to 40 characters, no square brackets and no control characters.
+    """
+
+    name: PositionName
     hold_s: PositiveSeconds
 
 

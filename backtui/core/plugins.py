@@ -9,9 +9,9 @@ recorded with a one-line reason and skipped; with ``BACKTUI_STRICT_PLUGINS=1`` t
 first such failure, warning or failed content check raises ``PluginError`` instead.
 
 Source ids never depend on the order plugins load in: a source's id must equal its
-entry point's name. When two plugins claim one source id, the one whose entry
-point has that name keeps it and the other fails, naming both; if neither (or two
-distributions declaring one entry-point name) can keep it, all of them fail.
+entry point's name. A source id belongs to the plugin whose entry point has that
+name; another plugin returning it fails, naming both. Two plugins returning an id
+no entry point has, or two distributions declaring one entry-point name, all fail.
 """
 
 from __future__ import annotations
@@ -191,7 +191,8 @@ def _one_line(exc: BaseException) -> str:
 
 def _raised(exc: BaseException) -> str:
     """``Kind: message`` for an exception a plugin raised; the kind always helps there."""
-    text = " ".join(str(exc).split())
+    message = exc.msg if isinstance(exc, SyntaxError) and exc.msg else str(exc)  # _where adds file and line
+    text = " ".join(message.split())
     kind = type(exc).__name__
     return f"{kind}: {text}" if text else kind
 
@@ -418,44 +419,40 @@ def _settle_claims(records: list[PluginRecord]) -> list[PluginRecord]:
     """Decide who keeps each entry-point name and source id, whatever order the plugins loaded in.
 
     An entry-point name declared by two distributions: none of them loads. A source id
-    claimed by two plugins: the one whose entry point has that name keeps it, the
-    others fail; when no one (or more than one) has that name, all of them fail.
-    Every message names both sides.
+    belongs to the plugin whose entry point has that name (whether or not it loaded);
+    any other plugin returning it fails. Two plugins returning an id that no entry
+    point is named for both fail. Every message names both sides.
     """
     by_name: dict[str, list[PluginRecord]] = {}
     for record in records:
         by_name.setdefault(record.name, []).append(record)
     by_source: dict[str, list[PluginRecord]] = {}
     for record in records:
-        if record.ok and record.source is not None and len(by_name[record.name]) == 1:
+        if record.ok and record.source is not None:
             by_source.setdefault(record.source.id, []).append(record)
     settled = []
     for record in records:
+        error = ""
         twins = [r for r in by_name[record.name] if r is not record]
         if twins:
             others = " and ".join(r.origin for r in twins)
             error = f"the entry point {record.name!r} is also declared by {others}; uninstall one of them"
-            settled.append(msgspec.structs.replace(record, error=error, source=None, exercises=(), avoid=()))
-            continue
-        if not record.ok or record.source is None:
-            settled.append(record)
-            continue
-        source_id = record.source.id
-        claimants = by_source[source_id]
-        owners = [r for r in claimants if r.name == source_id]
-        if len(claimants) == 1 or (len(owners) == 1 and record is owners[0]):
-            settled.append(record)
-            continue
-        others = " and ".join(r.origin for r in claimants if r is not record)
-        if len(owners) == 1:
-            error = (
-                f"source id {source_id!r} belongs to plugin {owners[0].origin}, whose entry point has that name; "
-                f"a source's id must equal its entry-point name ({record.name!r} here)"
-            )
-        else:
-            error = (
-                f"source id {source_id!r} is also claimed by plugin {others}; a source's id must equal its "
-                "entry-point name, so neither loads"
-            )
-        settled.append(msgspec.structs.replace(record, error=error, source=None, exercises=(), avoid=()))
+        elif record.ok and record.source is not None and record.source.id != record.name:
+            source_id = record.source.id
+            owners = by_name.get(source_id, [])
+            rivals = [r for r in by_source[source_id] if r is not record]
+            if owners:
+                error = (
+                    f"source id {source_id!r} belongs to plugin {owners[0].origin}, whose entry point has that "
+                    f"name; a source's id must equal its entry-point name ({record.name!r} here)"
+                )
+            elif rivals:
+                others = " and ".join(r.origin for r in rivals)
+                error = (
+                    f"source id {source_id!r} is also claimed by plugin {others}; a source's id must equal its "
+                    "entry-point name, so neither loads"
+                )
+        if error:
+            record = msgspec.structs.replace(record, error=error, source=None, exercises=(), avoid=())
+        settled.append(record)
     return settled

@@ -15,6 +15,7 @@ import msgspec
 
 from backtui.core.library import Library
 from backtui.core.routine import Routine, resolve, step_shape_problem
+from backtui.core.terminal_text import printable
 from backtui.core.tomlfile import DataError
 
 Severity = Literal["error", "warning"]
@@ -42,14 +43,15 @@ class Problem(msgspec.Struct, frozen=True):
         return self.severity == "error"
 
     def __str__(self) -> str:
+        """One line; control characters from the file (in a name, key or value) shown escaped."""
         message = _one_line(self.message)
         if self.severity == "warning":
             message = f"warning: {message}"
         if self.line is not None:
-            return f"{self.file}:{self.line}:{self.col or 1}: {message}"
+            return printable(f"{self.file}:{self.line}:{self.col or 1}: {message}")
         if self.path:
-            return f"{self.file}: {self.path}: {message}"
-        return f"{self.file}: {message}"
+            return printable(f"{self.file}: {self.path}: {message}")
+        return printable(f"{self.file}: {message}")
 
     @classmethod
     def from_error(cls, exc: DataError) -> Problem:

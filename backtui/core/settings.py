@@ -32,6 +32,8 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=
     theme: str = ""  # empty: Textual's default theme
     mute: bool = False
     cues: CueSettings = msgspec.field(default_factory=CueSettings)
+    # Progression suggestions the user accepted or dismissed (``progression.Suggestion.key``).
+    progression_answered: tuple[str, ...] = ()
 
 
 def settings_path() -> Path:

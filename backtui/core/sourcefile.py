@@ -13,8 +13,6 @@ bare slug; the source id is put in front of it.
 from __future__ import annotations
 
 import importlib
-import os
-import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +22,15 @@ import msgspec
 
 from backtui.core.hookspecs import hookimpl
 from backtui.core.model import Avoid, Exercise, Source, _check_ranges
-from backtui.core.tomlfile import MAX_FILE_BYTES, DataError, convert, parse_toml, read_toml_file
+from backtui.core.tomlfile import (
+    MAX_FILE_BYTES,
+    DataError,
+    convert,
+    decode_toml_bytes,
+    parse_toml,
+    read_file_bytes,
+    read_toml_file,
+)
 
 
 class SourceFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -76,34 +82,14 @@ def _check_file(data: SourceFile, file: str) -> None:
 
 
 def read_source_file(path: Path, display: str) -> str:
-    """The text of a source file, at most ``MAX_FILE_BYTES`` of it; any failure is a ``DataError`` naming it.
-
-    Only a regular file is read, and the cap counts the bytes actually read.
-    """
-    try:
-        with path.open("rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                raise DataError(display, "not a regular file; a source file must be a plain TOML file")
-            data = f.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise DataError(display, "no such file; a data-style plugin ships it beside its __init__.py") from None
-    except IsADirectoryError:
-        raise DataError(display, "this is a folder, not a file") from None
-    except OSError as exc:
-        raise DataError(display, f"cannot read the file ({exc.strerror or exc})") from None
-    return _decode(data, display)
+    """The text of a source file; any failure (missing, too big, not UTF-8, not a file) names it."""
+    return decode_toml_bytes(read_file_bytes(path, display), display)
 
 
 def _decode(data: bytes, display: str) -> str:
     if len(data) > MAX_FILE_BYTES:
         raise DataError(display, f"the file is over {MAX_FILE_BYTES:,} bytes, the most backtui reads")
-    if b"\x00" in data:
-        raise DataError(display, "this is a binary file, not TOML text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise DataError(display, "the file is not valid UTF-8 text", line=line) from None
+    return decode_toml_bytes(data, display)
 
 
 def _read_packaged(package: str, filename: str, display: str) -> str:

@@ -76,8 +76,16 @@ class Phase:
     def label(self) -> str:
         """The heading: ``HOLD``, or the position and its hold (``SAG · hold 5``) within a rep."""
         if self.position is not None:
-            return f"{self.position.upper()} · hold {self.duration_s}"
+            return f"{self.position.upper()} · hold {_hold_text(self.duration_s)}"
         return LABELS[self.kind]
+
+
+def _hold_text(seconds: int) -> str:
+    """``5`` (seconds), ``2 min``, or ``1:30`` from a minute up."""
+    if seconds < 60:
+        return str(seconds)
+    minutes, secs = divmod(seconds, 60)
+    return f"{minutes} min" if not secs else f"{minutes}:{secs:02d}"
 
 
 def _other(side: str) -> str:

@@ -22,6 +22,8 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from backtui.core.terminal_text import printable
+
 T = TypeVar("T")
 
 #: Files bigger than this are refused before they are parsed (counting the bytes actually read).
@@ -48,11 +50,12 @@ class DataError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
+        # printable: a file name, key or value can hold control characters; the line shows them escaped.
         if self.line is not None:
-            return f"{self.file}:{self.line}:{self.col or 1}: {self.message}"
+            return printable(f"{self.file}:{self.line}:{self.col or 1}: {self.message}")
         if self.path:
-            return f"{self.file}: {self.path}: {self.message}"
-        return f"{self.file}: {self.message}"
+            return printable(f"{self.file}: {self.path}: {self.message}")
+        return printable(f"{self.file}: {self.message}")
 
 
 _TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
@@ -250,9 +253,27 @@ def load(path: Path, kind: type[T], display: str | None = None) -> T:
     return convert(read_toml_file(path, file), kind, file)
 
 
-_AT = re.compile(r"^(?P<msg>.*) - at `\$(?P<path>[^`]*)`$")
-_UNKNOWN = re.compile(r"^Object contains unknown field `(?P<field>[^`]*)`$")
-_MISSING = re.compile(r"^Object missing required field `(?P<field>[^`]*)`$")
+# DOTALL and greedy field names: a key may hold a newline or a backtick.
+_AT = re.compile(r"^(?P<msg>.*) - at `\$(?P<path>[^`]*)`$", re.DOTALL)
+_UNKNOWN = re.compile(r"^Object contains unknown field `(?P<field>.*)`$", re.DOTALL)
+_MISSING = re.compile(r"^Object missing required field `(?P<field>.*)`$", re.DOTALL)
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+#: Keys and values longer than this are cut with an ellipsis in messages.
+SHOWN_CHARS = 40
+
+
+def show_key(key: str, limit: int = SHOWN_CHARS) -> str:
+    """A key as a TOML path part: bare when it can be, else quoted; long ones cut with an ellipsis.
+
+    Control characters and newlines come out escaped, so a key can never break or
+    forge a line of ``validate``'s output.
+    """
+    if _BARE_KEY.match(key) and len(key) <= limit:
+        return key
+    shown = key if len(key) <= limit else key[: limit - 1] + "…"
+    return printable(json.dumps(shown, ensure_ascii=False))
+
+
 _EXPECTED = re.compile(r"^Expected `(?P<want>[^`]*)`, got `(?P<got>[^`]*)`$")
 _CONSTRAINT = re.compile(r"^Expected `(?P<want>[^`]*)` (?P<op>>=|<=|>|<) (?P<n>-?[\d.e+]+)$")
 _LENGTH = re.compile(r"^Expected `(?P<want>[^`]*)` of length (?P<op>>=|<=) (?P<n>\d+)$")
@@ -289,9 +310,10 @@ def describe_validation_error(
     if u := _UNKNOWN.match(message):
         field = u["field"]
         known = _field_names(where)
-        full = f"{path}.{field}" if path else field
-        hint = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
-        text = f"unknown key {field!r}"
+        full = f"{path}.{show_key(field)}" if path else show_key(field)
+        hint = difflib.get_close_matches(field, known, n=1, cutoff=0.6) if len(field) <= SHOWN_CHARS else []
+        shown = show_key(field)
+        text = f"unknown key {shown}" if shown.startswith('"') else f"unknown key {shown!r}"
         if hint:
             text += f"; did you mean {hint[0]!r}?"
         elif known:
@@ -299,7 +321,7 @@ def describe_validation_error(
         return DataError(file, text, path=full)
     if u := _MISSING.match(message):
         field = u["field"]
-        return DataError(file, "this key is required", path=f"{path}.{field}" if path else field)
+        return DataError(file, "this key is required", path=f"{path}.{show_key(field)}" if path else show_key(field))
     if u := _EXPECTED.match(message):
         text = f"expected {_plain_type(u['want'])}"
         if value is _NO_VALUE:
@@ -328,7 +350,7 @@ def describe_validation_error(
         if allowed:
             text += f"; expected one of: {', '.join(repr(a) for a in allowed)}"
         return DataError(file, text, path=path or "(top)")
-    return DataError(file, _lower_first(message), path=path or "(top)")
+    return DataError(file, _lower_first(printable(message))[:200], path=path or "(top)")
 
 
 def _length_text(want: str, op: str, n: int, value: Any, noun: str = "items") -> str:
@@ -373,7 +395,7 @@ def show_value(value: Any, limit: int = 40) -> str:
         return str(value) if len(digits) <= 20 else f"{'-' if value < 0 else ''}a {len(digits)}-digit number"
     if isinstance(value, str):
         shown = value if len(value) <= limit else value[: limit - 1] + "…"
-        return json.dumps(shown, ensure_ascii=False)
+        return printable(json.dumps(shown, ensure_ascii=False))
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):

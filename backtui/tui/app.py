@@ -92,9 +92,12 @@ class BacktuiApp(App[int]):
     def history(self) -> Opened:
         """The session history, opened on first use; ``.history`` is None (and ``.error`` says why) when off."""
         if self._history is None:
-            from backtui.core.history import open_history
+            from backtui.core import paths
+            from backtui.core.history import Opened, open_history
 
-            self._history = open_history()
+            # A BACKTUI_HOME that can't be used turns the history off, saying why, and nothing else.
+            problem = paths.home_problem()
+            self._history = Opened(None, problem) if problem else open_history()
         return self._history
 
     @property
@@ -237,16 +240,20 @@ class BacktuiApp(App[int]):
         try:
             return load_routine(path, shown)
         except DataError as exc:
-            from backtui.tui.screens.error import ErrorScreen
-
-            def answered(again: bool | None) -> None:
-                if again:
-                    retry()
-                elif self.start != "dashboard":
-                    self.exit(1)
-
-            self.push_screen(ErrorScreen(shown, str(exc), doing=doing), answered)
+            self._explain(shown, str(exc), doing, retry)
             return None
+
+    def _explain(self, shown: str, message: str, doing: str, retry: Retry) -> None:
+        """Open the error view; ``r`` there calls ``retry``, going back leaves ``backtui run``/``build`` with 1."""
+        from backtui.tui.screens.error import ErrorScreen
+
+        def answered(again: bool | None) -> None:
+            if again:
+                retry()
+            elif self.start != "dashboard":
+                self.exit(1)
+
+        self.push_screen(ErrorScreen(shown, message, doing=doing), answered)
 
     def open_builder(self, path: Path | None, *, new: bool = False) -> None:
         """Edit the routine at ``path``; ``new`` starts an empty one (saved to ``path`` if given)."""
@@ -265,10 +272,47 @@ class BacktuiApp(App[int]):
         self.push_screen(screen, self._builder_closed)
 
     def open_runner(self, path: Path) -> None:
-        routine = self._load_or_explain(path, "run", lambda: self.open_runner(path))
+        """Run the routine at ``path``, only if ``validate`` finds no error in it; warnings ask first.
+
+        An error (an exercise no loaded source has, a step that can't be timed) opens the
+        error view with ``validate``'s one-line messages: a routine that can't be run
+        right is not run at all. Warnings (an exercise a source says to avoid …) are
+        listed in a question before the runner starts.
+        """
+
+        def retry() -> None:
+            self.open_runner(path)
+
+        routine = self._load_or_explain(path, "run", retry)
         if routine is None:
             return
         library = self.ensure_library()
+        from backtui.core.routine_check import check
+        from backtui.tui.formatting import display_path
+
+        shown = display_path(path)
+        problems = check(routine, library, shown)
+        errors = [str(p) for p in problems if p.is_error]
+        if errors:
+            self._explain(shown, "\n".join(errors), "run", retry)
+            return
+        warnings = [str(p) for p in problems if not p.is_error]
+        if not warnings:
+            self._start_runner(path, routine, library)
+            return
+        from backtui.tui.screens.confirm import ConfirmScreen
+
+        def answered(go: bool | None) -> None:
+            if go:
+                self._start_runner(path, routine, library)
+            elif self.start != "dashboard":
+                self.exit(0)
+
+        self.push_screen(
+            ConfirmScreen("Run this routine anyway?", "\n".join(warnings), yes="Run it", no="Go back"), answered
+        )
+
+    def _start_runner(self, path: Path, routine: Routine, library: Library) -> None:
         try:
             from backtui.tui.screens.runner import RunnerScreen  # type: ignore[import-untyped,import-not-found,unused-ignore]
         except ImportError as exc:
@@ -287,6 +331,8 @@ class BacktuiApp(App[int]):
         settings, _ = load_settings()
         muted = settings.mute
         cues = CueFollower(self.cues.send, muted=muted)
+        if self.history.history is not None and self.history.history.readonly:
+            self.notify(escape(f"{self.history.off_message} This run won't be recorded."), severity="warning")
 
         def closed(result: object) -> None:
             self._keep_mute(muted, cues.muted)

@@ -140,7 +140,7 @@ def test_no_sound_device_is_reported_once_as_a_notice(monkeypatch: pytest.Monkey
         return subprocess.CompletedProcess([], 0, "", "ALSA lib pcm.c:2666:(snd_pcm_open_noupdate) Unknown PCM default")
 
     monkeypatch.setattr(backtui_speech.shutil, "which", lambda name: f"/usr/bin/{name}")
-    monkeypatch.setattr(backtui_speech.subprocess, "run", alsa_fails)
+    monkeypatch.setattr(subprocess, "run", alsa_fails)
     dispatcher = speech_dispatcher()
     run(dispatcher)
     problems = dispatcher.take_problems()

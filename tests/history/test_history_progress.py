@@ -22,8 +22,8 @@ VERYWELL = Source(
     id="verywell",
     title="Verywell",
     frequency=(
-        Frequency(text="three to four times per day", when="while in pain", sessions_per_day=(3, 4)),
-        Frequency(text="once per day", when="once the pain has subsided", sessions_per_day=(1, 1)),
+        Frequency(text="three to four times per day", when="while in pain", pain="present", sessions_per_day=(3, 4)),
+        Frequency(text="once per day", when="once the pain has subsided", pain="subsided", sessions_per_day=(1, 1)),
     ),
 )
 MERATIVE = Source(
@@ -75,12 +75,41 @@ def test_frequency_lines_compare_this_week_with_each_source(tmp_path: Path) -> N
     assert [(line.text, line.met) for line in lines] == [
         ("3 of at least 4 days this week (Health + Inspiration, Twelve Best)", False),
         ("3 of 7 days this week (Back Pain Basics)", False),
-        ("1 of 1 session today once the pain has subsided (Verywell)", True),
-        ("1 of 1–3 sessions today (Merative)", True),
-        ("1 of 3–4 sessions today while in pain (Verywell)", False),
-        ("12 of 10–30 minutes today (Merative)", True),
+        ("1 session today, 1–3 suggested (Merative)", True),
+        (
+            "1 session today; Verywell suggests 3–4 while you have pain or 1 once the pain has subsided"
+            " (no check-in yet)",
+            False,
+        ),
+        ("12 minutes today, 10–30 suggested (Merative)", True),
     ]
     assert frequency_lines([Source(id="x", title="X")], week) == []
+
+
+@pytest.mark.parametrize(
+    ("pain", "text", "met"),
+    [
+        (6, "3 sessions today, 3–4 suggested while you have pain (Verywell); your last check-in: pain 6/10", True),
+        (1, "3 sessions today, 3–4 suggested while you have pain (Verywell); your last check-in: pain 1/10", True),
+        (0, "3 sessions today, 1 suggested once the pain has subsided (Verywell); your last check-in: pain 0/10", True),
+    ],
+)
+def test_the_latest_check_in_chooses_the_frequency_for_the_situation(pain: int, text: str, met: bool) -> None:
+    week = WeekCounts(sessions=3, days=1, sessions_today=3, minutes_today=30)
+    assert [(line.text, line.met) for line in frequency_lines([VERYWELL], week, pain)] == [(text, met)]
+
+
+def test_more_sessions_than_suggested_never_reads_as_a_fraction() -> None:
+    week = WeekCounts(sessions=5, days=1, sessions_today=5, minutes_today=50)
+    (line,) = frequency_lines([VERYWELL], week, 0)
+    assert line.text.startswith("5 sessions today, 1 suggested") and " of " not in line.text
+
+
+def test_the_bundled_verywell_source_marks_its_frequencies_by_pain() -> None:
+    from backtui_verywell import backtui_source  # type: ignore[import-not-found,unused-ignore]
+
+    source = backtui_source()
+    assert [(f.pain, f.sessions_per_day) for f in source.frequency] == [("present", (3, 4)), ("subsided", (1, 1))]
 
 
 def test_routine_sources_follow_the_order_of_first_use() -> None:

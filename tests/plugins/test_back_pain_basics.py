@@ -28,7 +28,7 @@ DOSAGES = {
     # "Hold for 5 seconds." (no repetition count)
     "backward-bending": Dosage(hold_s=5),
     # "Hold 5 – 10 seconds, relax, repeat." (no repetition count)
-    "full-body-stretch": Dosage(hold_s=5, hold_range_s=(5, 10)),
+    "full-body-stretch": Dosage(hold_s=5, hold_range_s=(5, 10), advice="Hold 5 – 10 seconds, relax, repeat."),
 }
 
 POSITIONS = {

@@ -18,7 +18,9 @@ from backtui.core.tomlfile import DataError
 HEALTH = files("backtui_health_inspiration").joinpath("source.toml").read_text(encoding="utf-8")
 BASICS = files("backtui_back_pain_basics").joinpath("source.toml").read_text(encoding="utf-8")
 
-CAT_CURL_DOSAGE = "dosage = { reps = 10, hold_s = 5, sets = 1, sets_range = [1, 3] }"  # exercises[3]
+PARTIAL_CURL_DOSAGE = (
+    "dosage = { reps = 10, hold_s = 3, sets = 1, sets_range = [1, 3]"  # the partial curl, exercises[6]
+)
 PELVIC_TILT_DOSAGE = "dosage = { reps = 5, hold_s = 5 }"  # exercises[0]
 
 
@@ -33,17 +35,17 @@ def test_the_bundled_files_parse(text: str) -> None:
 
 
 def test_negative_reps_names_the_file_and_the_key() -> None:
-    text = broken(HEALTH, CAT_CURL_DOSAGE, CAT_CURL_DOSAGE.replace("reps = 10", "reps = -2"))
+    text = broken(HEALTH, PARTIAL_CURL_DOSAGE, PARTIAL_CURL_DOSAGE.replace("reps = 10", "reps = -2"))
     with pytest.raises(DataError) as err:
         parse_source_text(text, "pkg/source.toml")
-    assert str(err.value) == "pkg/source.toml: exercises[3].dosage.reps: expected an integer ≥ 1, got -2"
+    assert str(err.value) == "pkg/source.toml: exercises[6].dosage.reps: expected an integer ≥ 1, got -2"
 
 
 def test_unknown_key_suggests_the_right_one() -> None:
-    text = broken(HEALTH, CAT_CURL_DOSAGE, CAT_CURL_DOSAGE.replace("hold_s", "hold"))
+    text = broken(HEALTH, PARTIAL_CURL_DOSAGE, PARTIAL_CURL_DOSAGE.replace("hold_s", "hold"))
     with pytest.raises(DataError) as err:
         parse_source_text(text, "pkg/source.toml")
-    assert str(err.value) == "pkg/source.toml: exercises[3].dosage.hold: unknown key 'hold'; did you mean 'hold_s'?"
+    assert str(err.value) == "pkg/source.toml: exercises[6].dosage.hold: unknown key 'hold'; did you mean 'hold_s'?"
 
 
 def test_a_range_that_excludes_its_default_is_located() -> None:

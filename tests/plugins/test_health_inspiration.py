@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from backtui.core.library import Library
-from backtui.core.model import Dosage, Exercise
+from backtui.core.model import Dosage, Exercise, RepPosition
 from backtui.core.plugins import PluginRecord
 
 SOURCE = "health-inspiration"
@@ -19,26 +19,79 @@ FLEXIBILITY = ["standing-hamstring-stretch", "back-extension", "gluteal-stretch"
 CORE = ["cat-curl", "quadruped-arm-leg-raise", "pelvic-tilt", "partial-curl", "side-plank", "dead-bug"]
 ASTERISK = {"back-extension", "gluteal-stretch", "quadruped-arm-leg-raise", "partial-curl", "side-plank", "dead-bug"}
 
-# One row per exercise: the dosage as the article states it.
+# One row per exercise: the dosage as the article states it, with its build-up advice in its words.
+SAG_ROUND = (RepPosition(name="Sag", hold_s=5), RepPosition(name="Round", hold_s=5))
+FLATTEN_ARCH = (RepPosition(name="Flatten", hold_s=5), RepPosition(name="Arch", hold_s=5))
+PRESS_UPS = Dosage(
+    sets=4,
+    reps=10,
+    hold_s=1,
+    hold_range_s=(1, 10),
+    rest_s=60,
+    advice="Repeat this 10 times, gradually working up to maintaining the arched position for 10 seconds.",
+)
+DEAD_BUG_ONE = Dosage(
+    positions=(
+        RepPosition(name="Leg up", hold_s=5),
+        RepPosition(name="Other leg up", hold_s=5),
+        RepPosition(name="Arm up", hold_s=5),
+        RepPosition(name="Other arm up", hold_s=5),
+    )
+)
+DEAD_BUG_PAIRS = Dosage(
+    positions=(RepPosition(name="Arm and opposite leg", hold_s=5), RepPosition(name="Other arm and leg", hold_s=5))
+)
 DOSAGES = {
     # "Hold this position for 15 to 30 seconds. Alternate legs and repeat 3 times on each side."
-    "standing-hamstring-stretch": Dosage(reps=3, hold_s=15, hold_range_s=(15, 30), sides="alternate"),
+    "standing-hamstring-stretch": Dosage(
+        reps=3,
+        hold_s=15,
+        hold_range_s=(15, 30),
+        sides="alternate",
+        advice="Hold this position for 15 to 30 seconds.",
+    ),
     # Press-ups: hold 1 s working up to 10 s, 10 times; 4 sets with a minute's rest.
-    "back-extension": Dosage(sets=4, reps=10, hold_s=1, hold_range_s=(1, 10), rest_s=60),
+    "back-extension": PRESS_UPS,
     # "Hold this position for 20 seconds. Switch to the other leg. Do this 3 times with each leg."
     "gluteal-stretch": Dosage(reps=3, hold_s=20, sides="alternate"),
-    # "Hold for 5 seconds ... Repeat this 10 times. Work up to doing 3 sets."
-    "cat-curl": Dosage(reps=10, hold_s=5, sets=1, sets_range=(1, 3)),
+    # "As you inhale, let your stomach sag ... Hold for 5 seconds ... round your back ...
+    #  Hold this position for 5 seconds ... Repeat this 10 times. Work up to doing 3 sets."
+    "cat-curl": Dosage(
+        reps=10,
+        positions=SAG_ROUND,
+        sets=1,
+        sets_range=(1, 3),
+        advice="Repeat this 10 times. Work up to doing 3 sets.",
+    ),
     # "Hold ... 5 seconds ... switch sides. Do this 10 times on each side. Work up to doing 3 sets"
-    "quadruped-arm-leg-raise": Dosage(reps=10, hold_s=5, sides="alternate", sets=1, sets_range=(1, 3)),
-    # "Hold this position for 5 seconds ... Repeat 10 times, working up to 3 sets."
-    "pelvic-tilt": Dosage(reps=10, hold_s=5, sets=1, sets_range=(1, 3)),
+    "quadruped-arm-leg-raise": Dosage(
+        reps=10,
+        hold_s=5,
+        sides="alternate",
+        sets=1,
+        sets_range=(1, 3),
+        advice="Do this 10 times on each side. Work up to doing 3 sets, resting in between.",
+    ),
+    # "flatten your lower back ... Hold this position for 5 seconds ... arching your lower
+    #  back ... Hold for 5 seconds ... Repeat 10 times, working up to 3 sets."
+    "pelvic-tilt": Dosage(
+        reps=10, positions=FLATTEN_ARCH, sets=1, sets_range=(1, 3), advice="Repeat 10 times, working up to 3 sets."
+    ),
     # "Hold for 3 seconds ... Repeat 10 times, gradually working up to 3 sets."
-    "partial-curl": Dosage(reps=10, hold_s=3, sets=1, sets_range=(1, 3)),
-    # "Hold for 10 ... Switch sides and repeat. Gradually work up to ... one minute."
-    "side-plank": Dosage(reps=1, hold_s=10, hold_range_s=(10, 60), sides="alternate"),
-    # Each lift held 5 seconds, one side then the other; no repetition count given.
-    "dead-bug": Dosage(hold_s=5, sides="alternate"),
+    "partial-curl": Dosage(
+        reps=10, hold_s=3, sets=1, sets_range=(1, 3), advice="Repeat 10 times, gradually working up to 3 sets."
+    ),
+    # "Turn onto your right side ... Hold for 10 ... Switch sides and repeat. Gradually work up to ... one minute."
+    "side-plank": Dosage(
+        reps=1,
+        hold_s=10,
+        hold_range_s=(10, 60),
+        sides="alternate",
+        start_side="right",
+        advice="Gradually work up to maintaining the position for a one minute.",
+    ),
+    # Stage one: one leg, the other leg, one arm, the other arm, each held 5 seconds; no count given.
+    "dead-bug": DEAD_BUG_ONE,
 }
 
 MOVEMENTS = {
@@ -163,3 +216,31 @@ def test_safety_notes(record: PluginRecord) -> None:
     assert "spine specialist" in notes[1]
     assert "physical therapist" in notes[2]
     assert "several weeks" in notes[3]
+
+
+def test_back_extension_has_the_articles_lead_in_then_the_press_ups(exercises: dict[str, Exercise]) -> None:
+    ex = exercises["back-extension"]
+    assert [s.id for s in ex.stages] == ["lead-in", "press-ups"]
+    lead_in, press_ups = ex.stages
+    # "First lie face down on the floor for 5 minutes ... Prop yourself up on your elbows
+    #  and hold this position for 2 minutes"
+    assert lead_in.dosage == Dosage(
+        positions=(RepPosition(name="Face down", hold_s=300), RepPosition(name="On elbows", hold_s=120))
+    )
+    assert press_ups.dosage == PRESS_UPS == ex.dosage
+
+
+def test_dead_bug_has_the_articles_three_stages(exercises: dict[str, Exercise]) -> None:
+    ex = exercises["dead-bug"]
+    assert [(s.id, s.dosage) for s in ex.stages] == [
+        ("stage-one", DEAD_BUG_ONE),
+        ("stage-two", DEAD_BUG_PAIRS),
+        ("stage-three", DEAD_BUG_PAIRS),
+    ]
+    assert "off the floor" in " ".join(ex.stages[2].steps)
+
+
+def test_only_the_side_plank_names_a_starting_side(exercises: dict[str, Exercise]) -> None:
+    sided = {slug: ex.dosage.start_side for slug, ex in exercises.items() if ex.dosage.start_side}
+    assert sided == {"side-plank": "right"}
+    assert "right side" in exercises["side-plank"].start

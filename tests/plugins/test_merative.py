@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from backtui import Dosage
+from backtui import Dosage, RepPosition
 from backtui.core.library import Library
 from backtui.core.plugins import PluginRecord
 from backtui.core.routine import Routine, Step
@@ -62,11 +62,15 @@ DOSAGES = {
     # "Hold this position for 10 seconds. Repeat 3 times on each side."
     "back-stretch": Dosage(reps=3, hold_s=10, sides="each"),
     # "Hold for 1 to 5 seconds ... Repeat 10 times on each leg."
-    "straight-leg-raises": Dosage(reps=10, hold_s=1, hold_range_s=(1, 5), sides="each"),
+    "straight-leg-raises": Dosage(
+        reps=10, hold_s=1, hold_range_s=(1, 5), sides="each", advice="Hold for 1 to 5 seconds."
+    ),
     # One knee for 5 s, then the other, "5 times on each side".
     "knee-to-chest": Dosage(reps=5, hold_s=5, sides="alternate"),
     # Rounded 5 s, then chest down 5 s; "Do 3 sets".
-    "cat-and-camel": Dosage(sets=3, reps=2, hold_s=5),
+    "cat-and-camel": Dosage(
+        sets=3, reps=1, positions=(RepPosition(name="Round", hold_s=5), RepPosition(name="Chest down", hold_s=5))
+    ),
     # "Hold this position for 5 seconds ... Repeat 10 times."
     "wall-squats": Dosage(reps=10, hold_s=5),
     # A 5 s hold; no repetition count given.

@@ -58,26 +58,37 @@ def test_all_twelve_exercises_in_the_articles_order(record: PluginRecord) -> Non
 
 
 # One row per exercise: the article's figures, every other field left empty.
-# Every exercise ends "2 sets of ... repetitions, 1-minute rest in between".
+# Every exercise ends "2 sets of ... repetitions, 1-minute rest in between", and the
+# article ends "Begin by doing one set of each exercise": one set to start, up to two.
+BEGIN = "Begin by doing one set of each exercise."
+START = {"sets": 1, "sets_range": (1, 2), "advice": BEGIN}
+HOLD_3_5 = {**START, "advice": f"Hold 3-5 seconds. {BEGIN}"}
 DOSAGES = {
     # "Hold for 10 seconds. Alternating do 2 sets of 5 repetitions"
-    "piriformis-stretch": Dosage(sets=2, reps=5, hold_s=10, rest_s=60, sides="alternate"),
+    "piriformis-stretch": Dosage(**START, reps=5, hold_s=10, rest_s=60, sides="alternate"),
     # "Hold for 5-10 seconds", one side then the other
     "lower-back-rotational-stretches": Dosage(
-        sets=2, reps=10, hold_s=5, hold_range_s=(5, 10), rest_s=60, sides="alternate"
+        **{**START, "advice": f"Hold for 5-10 seconds. {BEGIN}"},
+        reps=10,
+        hold_s=5,
+        hold_range_s=(5, 10),
+        rest_s=60,
+        sides="alternate",
     ),
-    "knee-to-chest": Dosage(sets=2, reps=5, hold_s=10, rest_s=60, sides="alternate"),
+    "knee-to-chest": Dosage(**START, reps=5, hold_s=10, rest_s=60, sides="alternate"),
     # "Alternating" in the article, but the cat stretch has no sides.
-    "cat-stretch": Dosage(sets=2, reps=5, hold_s=10, rest_s=60),
-    "press-up-back-extensions": Dosage(sets=2, reps=10, hold_s=3, hold_range_s=(3, 5), rest_s=60),
-    "draw-in-maneuvers": Dosage(sets=2, reps=10, hold_s=5, rest_s=60),
-    "hip-bridge": Dosage(sets=2, reps=10, hold_s=5, rest_s=60),
+    "cat-stretch": Dosage(**START, reps=5, hold_s=10, rest_s=60),
+    # "Hold 3-5 seconds."
+    "press-up-back-extensions": Dosage(**HOLD_3_5, reps=10, hold_s=3, hold_range_s=(3, 5), rest_s=60),
+    "draw-in-maneuvers": Dosage(**START, reps=10, hold_s=5, rest_s=60),
+    "hip-bridge": Dosage(**START, reps=10, hold_s=5, rest_s=60),
     # "pause then gently uncurl": no length for the pause.
-    "partial-curls": Dosage(sets=2, reps=10, rest_s=60),
-    "pelvic-tilts": Dosage(sets=2, reps=10, hold_s=5, rest_s=60),
-    "bird-dog": Dosage(sets=2, reps=10, hold_s=5, rest_s=60),
-    "superman": Dosage(sets=2, reps=10, hold_s=3, hold_range_s=(3, 5), rest_s=60),
-    "lying-lateral-leg-lifts": Dosage(sets=2, reps=10, rest_s=60),
+    "partial-curls": Dosage(**START, reps=10, rest_s=60),
+    "pelvic-tilts": Dosage(**START, reps=10, hold_s=5, rest_s=60),
+    "bird-dog": Dosage(**START, reps=10, hold_s=5, rest_s=60),
+    # "Hold for 3-5 seconds."
+    "superman": Dosage(**HOLD_3_5, reps=10, hold_s=3, hold_range_s=(3, 5), rest_s=60),
+    "lying-lateral-leg-lifts": Dosage(**START, reps=10, rest_s=60),
 }
 
 
@@ -86,6 +97,12 @@ def test_dosage_matches_the_article(library: Library, slug: str, expected: Dosag
     ex = library.get(f"{SOURCE}:{slug}")
     assert ex is not None
     assert ex.dosage == expected
+
+
+def test_every_exercise_begins_with_one_set_as_the_article_ends(library: Library) -> None:
+    for ex in library.search("", source=SOURCE):
+        assert (ex.dosage.sets, ex.dosage.sets_range) == (1, (1, 2)), ex.id
+        assert ex.dosage.advice.endswith(BEGIN), ex.id
 
 
 KINDS = {

@@ -57,11 +57,29 @@ def test_unexplained_extras_are_not_turned_into_exercises(record: PluginRecord) 
 # One row per exercise: the article's figures, every other field left empty.
 DOSAGES = {
     # "Stay in this position for 1-2 minutes"
-    "prone-lying": Dosage(duration_s=60, duration_range_s=(60, 120)),
-    "prone-prop-ups": Dosage(duration_s=60, duration_range_s=(60, 120)),
+    "prone-lying": Dosage(
+        duration_s=60,
+        duration_range_s=(60, 120),
+        advice="Stay in this position for 1-2 minutes and breathe slowly and deeply.",
+    ),
+    "prone-prop-ups": Dosage(
+        duration_s=60,
+        duration_range_s=(60, 120),
+        advice="Stay in this position for 1-2 minutes and breathe slowly and deeply in this position.",
+    ),
     # "Hold the end position for 1-2 seconds ... Perform 10 repetitions."
-    "press-ups": Dosage(reps=10, hold_s=1, hold_range_s=(1, 2)),
-    "pelvic-tilt": Dosage(reps=10, hold_s=1, hold_range_s=(1, 2)),
+    "press-ups": Dosage(
+        reps=10,
+        hold_s=1,
+        hold_range_s=(1, 2),
+        advice="Hold the end position for 1-2 seconds and return fully to the starting position.",
+    ),
+    "pelvic-tilt": Dosage(
+        reps=10,
+        hold_s=1,
+        hold_range_s=(1, 2),
+        advice="Hold the position for 1-2 seconds, and slowly relax back to the starting position.",
+    ),
     # No figure in the article.
     "supine-lumbar-flexion": Dosage(),
 }

@@ -64,7 +64,7 @@ async def test_selected_routine_shows_steps_warnings_and_its_sources_safety_note
         await pilot.pause()
         detail = detail_text(app)
         assert "Prone lying" in detail and "2 min" in detail
-        assert "Sit-ups" in detail and "on Steady Core Guide's avoid list" in detail
+        assert "Sit-ups" in detail and "on the avoid list in Steady Core Guide" in detail
         assert "gone:hamstring-stretch" in detail and "not in the library" in detail
         notes = notes_text(app)
         assert "Stop any exercise that makes the pain worse." in notes  # calm's note: prone lying is calm's

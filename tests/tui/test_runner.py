@@ -22,6 +22,7 @@ from backtui.core.timeline import Phase
 from backtui.tui.screens.confirm import ConfirmScreen
 from backtui.tui.screens.runner import RunnerScreen, next_text
 from backtui.tui.widgets.countdown import Countdown, clock_text
+from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.phase_banner import PhaseBanner
 
 SOURCE = Source(
@@ -212,7 +213,7 @@ async def test_pause_and_resume_cost_no_drift() -> None:
         app.go_to(app.find("hold"), into=1.5)
         await pilot.press("space")
         assert "PAUSED" in text_of(app, "#paused-label")
-        assert app.runner.has_class("-paused")
+        assert banner(app) == "PAUSED" and app.runner.query_one("#paused-label").display
         remaining = app.runner.session.remaining_s
         app.advance(10)
         await pilot.pause()
@@ -220,7 +221,7 @@ async def test_pause_and_resume_cost_no_drift() -> None:
         assert countdown(app) == "0:04" and banner(app) == "PAUSED"
         assert "PAUSED in HOLD" in text_of(app, "#paused-label")
         await pilot.press("space")
-        assert banner(app) == "HOLD" and not app.runner.has_class("-paused")
+        assert banner(app) == "HOLD" and not app.runner.query_one("#paused-label").display
         app.advance(3.49)
         await pilot.pause()
         assert banner(app) == "HOLD"
@@ -384,6 +385,47 @@ async def test_a_missing_exercise_runs_with_a_clear_note() -> None:
     async with app.run_test(size=(80, 24)):
         assert "verywell:not-here" in text_of(app, "#instructions-text")
         assert "not in the loaded sources" in text_of(app, "#instructions-text")
+
+
+@pytest.mark.parametrize(("size", "rows"), [((80, 24), 7), ((200, 60), 25)])
+@pilot_test
+async def test_the_countdown_digits_are_large_enough_to_read_from_the_floor(size: tuple[int, int], rows: int) -> None:
+    app = Host()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        clock = app.runner.query_one(Countdown)
+        drawn = [line for line in str(clock.content).split("\n") if "█" in line]
+        assert len(drawn) >= rows  # at least 7 rows at 80×24, about half the height at 200×60
+        assert clock.region.height == clock.rows >= rows  # and all of them on the screen
+
+
+@pilot_test
+async def test_at_60x18_every_runner_key_fits_on_the_bar_and_the_clock_keeps_7_rows() -> None:
+    app = Host()
+    async with app.run_test(size=(60, 18)) as pilot:
+        await pilot.pause()
+        keys = app.runner.query_one(KeyBar)._keys()
+        assert keys.width <= 60
+        assert {"toggle_pause", "next_phase", "skip_exercise", "hurt", "details", "mute", "quit_routine"} <= {
+            key.action for key in keys.keys
+        }
+        assert app.runner.query_one(Countdown).region.height >= 7
+
+
+@pilot_test
+async def test_i_shows_the_note_and_steps_and_i_again_the_big_clock() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.go_to(app.find("hold", 6))  # knee to chest, whose step has a note
+        await pilot.press("i")
+        note = app.runner.query_one("#detail-note")
+        assert "Go only as far as is comfortable." in text_of(app, "#detail-note")
+        assert note.region.height and note.region.bottom <= 24  # visible without scrolling
+        assert "Bring one knee" in text_of(app, "#instructions-text")
+        assert not app.runner.query_one(Countdown).region
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.runner.query_one(Countdown).region.height >= 7
 
 
 def test_next_text_says_what_comes_next() -> None:

@@ -44,7 +44,10 @@ def open_history(path: Path | str | None = None, *, readonly: bool = False, **kw
     """
     from backtui.core.history import History
 
-    where = Path(path) if path is not None else paths.history_db_path()
+    try:
+        where = Path(path) if path is not None else paths.history_db_path()
+    except paths.UnusableHome as exc:
+        return Opened(None, str(exc))
     try:
         return Opened(History(where, readonly=readonly, **kwargs))
     except HistoryUnavailable as exc:

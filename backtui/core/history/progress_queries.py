@@ -76,8 +76,15 @@ class ProgressQueries(SessionReader):
         return [PainPoint(int(r["id"]), date.fromisoformat(r["day"]), r["before_pain"], r["after_pain"]) for r in rows]
 
     def latest_pain(self) -> int | None:
-        """The pain of the most recent check-in (before or after), or ``None`` with none."""
-        rows = self._read("SELECT pain FROM checkins ORDER BY at DESC, rowid DESC LIMIT 1")
+        """The pain of the latest check-in (the after one of the newest session with any), or ``None``."""
+        # newest session first through the day index, so a long history costs what a short one does
+        rows = self._read(
+            "SELECT COALESCE(a.pain, b.pain) AS pain FROM sessions s "
+            "LEFT JOIN checkins b ON b.session_id = s.id AND b.moment = 'before' "
+            "LEFT JOIN checkins a ON a.session_id = s.id AND a.moment = 'after' "
+            "WHERE a.pain IS NOT NULL OR b.pain IS NOT NULL "
+            "ORDER BY s.day DESC, s.started_at DESC, s.id DESC LIMIT 1"
+        )
         return int(rows[0]["pain"]) if rows else None
 
     def pain_trend(self, today: date) -> PainTrend:

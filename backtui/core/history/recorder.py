@@ -42,7 +42,8 @@ class HistoryRecorder:
 
     @property
     def active(self) -> bool:
-        return self.history is not None and not self.error
+        """Whether the run is being recorded: a store that is open for writing and has not failed."""
+        return self.history is not None and not self.history.readonly and not self.error
 
     def _fail(self, exc: HistoryUnavailable) -> None:
         self.error = str(exc)

@@ -77,6 +77,10 @@ def read_only_reason(path: Path) -> str:
         return f"{path}: the history file is read-only; make it writable to record sessions"
     if folder_ro:
         return f"{folder}: the history folder is read-only; make it writable to record sessions"
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists() and not _writable(side):
+            return f"{side}: this file of the history is read-only; make it writable to record sessions"
     return ""
 
 
@@ -170,14 +174,19 @@ class Store:
         if not self.readonly:
             return connect(self.path)
         base = "file:" + quote(str(self.path.resolve()))
+        wal = self.path.with_name(self.path.name + "-wal")
+        wal_empty = not wal.exists() or wal.stat().st_size == 0
+        if read_only_reason(self.path) and wal_empty:
+            # nobody may write it and no write is pending, so it can't change while read: read it
+            # as it stands, creating no -shm file (one made now would stay read-only later)
+            return connect(base + "?immutable=1", uri=True)
         conn = connect(base + "?mode=ro", uri=True)
         try:
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
             return conn
         except sqlite3.OperationalError:
             conn.close()
-        # a WAL file in a folder nobody may write: read it as it stands
-        return connect(base + "?immutable=1", uri=True)
+        return connect(base + "?immutable=1", uri=True)  # the best that can be read
 
     def _check_ours(self) -> None:
         """Refuse, untouched, a SQLite file that is not a backtui history."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -19,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from backtui.core import paths, routine_index
 from backtui.core.routine_index import RoutineSummary
+from backtui.core.terminal_text import printable
 from backtui.tui.formatting import clock, display_path, dosage_summary, plural, relocate_message, spoken
 from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.routine_list import RoutineList
@@ -27,9 +29,11 @@ from backtui.tui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from backtui.core.library import Library
     from backtui.core.model import Source
+    from backtui.core.progression import Suggestion
     from backtui.core.routine import Routine
     from backtui.tui.app import BacktuiApp
     from backtui.tui.widgets.history_panel import HistoryPanel
+    from backtui.tui.widgets.progression_offer import ProgressionOffer
 
 FIRST_ROUTINE = "Press c to create your first routine"
 WELCOME = (
@@ -72,7 +76,7 @@ def steps_table(routine: Routine, library: Library) -> Table:
                 problem = f"not in the library: is the {source!r} plugin installed?"
             cell.append(f"\n⚠ {problem}", style="bold red")
         for match in library.avoid_matches(exercise if exercise is not None else resolved.name):
-            cell.append(f"\n⚠ on {match.source.title}'s avoid list: {match.avoid.reason}", style="yellow")
+            cell.append(f"\n⚠ on the avoid list in {match.source.title}: {match.avoid.reason}", style="yellow")
         table.add_row(f"{resolved.index + 1}.", cell)
         table.add_row("", "")
     return table
@@ -114,6 +118,7 @@ class DashboardScreen(Screen[None]):
         Binding("x,delete", "delete", "Delete", key_display="x"),
         Binding("P", "plugins", "Plugins"),
         Binding("h", "history", "History"),
+        Binding("o", "export", "Export", show=False),
         Binding("a", "avoid", "Avoid list", show=False),
         Binding("q", "quit", "Quit"),
     ]
@@ -246,7 +251,11 @@ class DashboardScreen(Screen[None]):
                 banner.update(NO_EXERCISES if library.sources else NO_SOURCES)
 
     def _list(self, quick: bool) -> None:
-        bundled_dir, user_dir = paths.bundled_routines_dir(), paths.user_routines_dir()
+        bundled_dir = paths.bundled_routines_dir()
+        try:
+            user_dir = paths.user_routines_dir()
+        except paths.UnusableHome:  # the history panel says why; list the bundled routines alone
+            user_dir = Path(os.devnull) / "routines"  # never a folder, so nothing is listed or written there
         before = routine_index.state(bundled_dir, user_dir)  # taken before reading: see routine_index.write
         if quick and (summaries := routine_index.read(before)) is not None:
             self.entries, self.routines = summaries, {}
@@ -347,6 +356,7 @@ class DashboardScreen(Screen[None]):
                 notes = safety_notes(routine, self.library)
         if panel := self.history_panel():
             panel.set_sources(self._sources(entry))
+        self._show_offer(entry)
         body = self.query_one("#dash-body")
         body.set_class(entry is not None and bool(entry.error), "-broken")
         body.set_class(notes is None, "-no-notes")
@@ -358,6 +368,60 @@ class DashboardScreen(Screen[None]):
         pane.scroll_home(animate=False)
         for notes_pane in self.query("#notes-pane"):
             notes_pane.scroll_home(animate=False)
+
+    # -- progression ------------------------------------------------------------------------------
+
+    def suggestion_for(self, entry: RoutineSummary | None) -> Suggestion | None:
+        """One step up within the article's range for the routine, when its sessions have gone well."""
+        opened = self.backtui.history
+        routine = self.routines.get(entry.path) if entry is not None else None
+        if entry is None or routine is None or opened.history is None or not self.backtui.library_loaded:
+            return None
+        from backtui.core import progression
+        from backtui.core.history import HistoryUnavailable
+
+        try:
+            sessions = opened.history.sessions(limit=200, newest_first=True)
+        except HistoryUnavailable:
+            return None  # the history panel already says why
+        own = progression.of_routine(sessions, entry.path)
+        return progression.suggest(routine, self.library, str(entry.path), own, progression.answered())
+
+    def _show_offer(self, entry: RoutineSummary | None) -> None:
+        """Put the offer above the steps when there is one for ``entry``; take any old one away."""
+        suggestion = self.suggestion_for(entry)
+        for old in self.query(".progress-offer"):
+            if suggestion is not None and getattr(old, "suggestion", None) == suggestion:
+                return
+            old.remove()
+        if suggestion is None:
+            return
+        from backtui.tui.widgets.progression_offer import ProgressionOffer
+
+        offer = ProgressionOffer(suggestion, classes="progress-offer")
+        self.query_one("#detail-pane").mount(offer, before="#detail")
+
+    def on_progression_offer_answered(self, message: ProgressionOffer.Answered) -> None:
+        from backtui.core import progression
+        from backtui.core.tomlfile import DataError
+
+        suggestion = message.suggestion
+        message.offer.remove()
+        path = Path(suggestion.routine_path)
+        try:
+            if message.accepted:
+                written = progression.accept(suggestion, path)
+            progression.remember(suggestion)
+        except (OSError, DataError, progression.StaleSuggestion) as exc:
+            detail = getattr(exc, "strerror", None) or str(exc)
+            self.notify(escape(f"Couldn't change the routine: {detail}"), severity="error")
+            return
+        if not message.accepted:
+            self.notify("Dismissed; it won't be suggested again.")
+            return
+        where = "" if written == path else f" Saved as your own copy, {written.name}."
+        self.notify(escape(f"{suggestion.exercise_name}: {suggestion.change_text()}.{where}"))
+        self.refresh_routines(select=written)
 
     def _sources(self, entry: RoutineSummary | None) -> tuple[Source, ...]:
         """The sources of ``entry``'s steps, whose advised frequency the history panel measures against."""
@@ -446,13 +510,12 @@ class DashboardScreen(Screen[None]):
     def _duplicate(self, routine: Routine, name: str) -> None:
         import msgspec
 
-        from backtui.core.routine_files import save_routine, user_path_for
+        from backtui.core.routine_files import save_as_user
 
-        path = user_path_for(name)
         try:
-            save_routine(msgspec.structs.replace(routine, name=name), path)
+            path = save_as_user(msgspec.structs.replace(routine, name=name))
         except OSError as exc:
-            self.notify(escape(f"Couldn't save the copy to {path}: {exc.strerror or exc}"), severity="error")
+            self.notify(escape(printable(f"Couldn't save the copy: {exc.strerror or exc}")), severity="error")
             return
         self.refresh_routines(select=path)
         self.notify(escape(f"Copied to your routines as {name!r} ({path.name})."))
@@ -488,6 +551,21 @@ class DashboardScreen(Screen[None]):
             return
         self.refresh_routines()
         self.notify(escape(f"Deleted {path.name}."))
+
+    def action_export(self) -> None:
+        """The selected routine as a handout or reminders (``backtui export``)."""
+        entry = self._need_selection()
+        if entry is None:
+            return
+        if self.listed_from_summary:
+            self.refresh_routines()  # the files haven't been read yet: read them now
+        routine = self.routines.get(entry.path)
+        if routine is None:
+            self.notify("This file doesn't load, so there is nothing to export. Fix it first.", severity="error")
+            return
+        from backtui.tui.screens.export import routine_export
+
+        self.app.push_screen(routine_export(routine, entry.path, self.backtui.ensure_library()))
 
     def action_plugins(self) -> None:
         self.backtui.action_plugins()

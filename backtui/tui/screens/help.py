@@ -42,6 +42,7 @@ PLACES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("Runner", ("backtui.tui.screens.runner:RunnerScreen",)),
     ("History", ("backtui.tui.screens.history:HistoryScreen", "backtui.tui.screens.history:SessionScreen")),
+    ("Export", ("backtui.tui.screens.export:ExportScreen",)),
     ("Plugins", ("backtui.tui.screens.plugins:PluginsScreen",)),
     ("Avoid list", ("backtui.tui.screens.avoid:AvoidScreen",)),
     ("Routine error", ("backtui.tui.screens.error:ErrorScreen",)),

@@ -57,6 +57,9 @@ def plugin_card(record: PluginRecord, cue_problem: CueProblem | None = None) -> 
     if record.error:
         text.append("\n  ")
         text.append(f"error: {record.error}", style="red")
+    for warning in record.warnings:
+        text.append("\n  ")
+        text.append(f"warning: {warning}", style="yellow")
     if cue_problem is not None:
         text.append("\n  ")
         style = "yellow" if cue_problem.notice else "red"

@@ -54,16 +54,21 @@ WAKE_MARGIN_S = 0.002
 #: counters, exercise name, next, progress, key bar, one row of air).
 MAT_FIXED_ROWS = 8
 
-#: Screen class per kind of phase: the colour the whole screen takes.
-PHASE_CLASSES = {
-    "prepare": "-phase-ready",
-    "transition": "-phase-ready",
-    "work": "-phase-work",
-    "hold": "-phase-hold",
-    "release": "-phase-relax",
-    "rest": "-phase-rest",
-    "switch": "-phase-switch",
+#: The colour the whole screen takes per kind of phase (the word says it too), dark enough
+#: for white letters on any theme. Set on the screen's own style, not through a CSS class:
+#: a class change restyles every widget below, which costs tens of milliseconds at each
+#: phase change, just when the display should change at once.
+PHASE_COLOURS = {
+    "prepare": "#7a4f00",  # get ready: amber
+    "transition": "#7a4f00",  # the next exercise: amber
+    "hold": "#1d6b36",  # green
+    "work": "#0b6470",  # teal
+    "release": "#2f4d78",  # relax between reps: slate blue
+    "rest": "#2b2f88",  # rest between sets: indigo
+    "switch": "#7a2a86",  # switch sides: purple
 }
+PAUSED_COLOUR = "#3b3b3b"  # grey
+PAUSED_DIGITS = "#c8c8c8"
 
 _RUNNING_ACTIONS = {
     "toggle_pause",
@@ -230,6 +235,9 @@ class RunnerScreen(Screen[object]):
     def on_unmount(self, event: events.Unmount) -> None:
         self.app.app_suspend_signal.unsubscribe(self)
         self.app.app_resume_signal.unsubscribe(self)
+        # leaving the app mid-run (Ctrl+Q) ends the session as quit, so its record is complete
+        if not self.session.finished:
+            self.session.stop("quit")  # the session hands SessionEnded to the listener
 
     # ----------------------------------------------------------------- session
     def _forward(self, event: SessionEvent) -> None:
@@ -280,10 +288,17 @@ class RunnerScreen(Screen[object]):
             self._shown[widget_id] = text
             self.query_one(f"#{widget_id}", Static).update(text)
 
-    def _set_phase_class(self, wanted: str) -> None:
-        if not self.has_class(wanted):
-            self.remove_class(*PHASE_CLASSES.values(), "-paused")
-            self.add_class(wanted)
+    def _set_colours(self, kind: str, paused: bool) -> None:
+        wanted = PAUSED_COLOUR if paused else PHASE_COLOURS.get(kind, PAUSED_COLOUR)
+        if self._shown.get("colour") != wanted:
+            self._shown["colour"] = wanted
+            self.styles.background = wanted
+            self.query_one(Countdown).styles.color = PAUSED_DIGITS if paused else None
+            self.query_one("#paused-label").display = paused
+            # Widgets draw the background they stand on: have each draw again on the new one.
+            for node in self.walk_children(with_self=False):
+                node.notify_style_update()
+                node.refresh()
 
     def repaint(self) -> None:
         s = self.session
@@ -294,7 +309,7 @@ class RunnerScreen(Screen[object]):
         if s.finished:
             return
         paused = s.paused
-        self._set_phase_class("-paused" if paused else PHASE_CLASSES.get(phase.kind, "-phase-ready"))
+        self._set_colours(phase.kind, paused)
         self.query_one(PhaseBanner).show_phase(phase, paused=paused)
         self.query_one(Countdown).show_seconds(s.remaining_s)
         if self.has_class("-detail"):
@@ -374,7 +389,7 @@ class RunnerScreen(Screen[object]):
         self.query_one("#end-summary", Static).update(self.summary_text(summary))
         self.query_one("#runner-views", ContentSwitcher).current = "end-view"
         self.set_class(summary.status == "pain", "-pain")
-        self.remove_class(*PHASE_CLASSES.values(), "-paused", "-detail")
+        self.remove_class("-detail")
         self.refresh_bindings()
 
     @staticmethod

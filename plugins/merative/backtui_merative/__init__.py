@@ -6,7 +6,7 @@ medically reviewed but names no reviewer, so ``reviewer`` stays empty.
 
 from __future__ import annotations
 
-from backtui import Dosage, Exercise, Frequency, Source, hookimpl
+from backtui import Dosage, Exercise, Frequency, RepPosition, Source, hookimpl
 
 SOURCE_ID = "merative"
 
@@ -110,7 +110,7 @@ def backtui_exercises() -> list[Exercise]:
                 "Keep it up for 1 to 5 seconds.",
                 "Lower it slowly.",
             ),
-            dosage=Dosage(reps=10, hold_s=1, hold_range_s=(1, 5), sides="each"),
+            dosage=Dosage(reps=10, hold_s=1, hold_range_s=(1, 5), sides="each", advice="Hold for 1 to 5 seconds."),
         ),
         Exercise(
             id=f"{SOURCE_ID}:knee-to-chest",
@@ -142,8 +142,13 @@ def backtui_exercises() -> list[Exercise]:
                 "Now raise your head and let your chest sink toward the floor.",
                 "Keep that shape for 5 seconds.",
             ),
-            # "Hold 5 s [rounded] ... hold 5 s [chest down]. Do 3 sets": a set is those two 5 s holds, so reps=2.
-            dosage=Dosage(sets=3, reps=2, hold_s=5),
+            # "Hold for 5 seconds [rounded] ... Hold for 5 seconds [chest down]. Do 3 sets": one rep holds
+            # both positions, and a set is one rep.
+            dosage=Dosage(
+                sets=3,
+                reps=1,
+                positions=(RepPosition(name="Round", hold_s=5), RepPosition(name="Chest down", hold_s=5)),
+            ),
             cautions=("Do 3 sets, or as many as your healthcare provider directs.",),
         ),
         Exercise(

@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import itertools
 import os
-import platform
 import shutil
-import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from backtui import Cue, CueSettings, CueUnavailable, hookimpl
+from backtui import hookimpl
+
+if TYPE_CHECKING:  # only named in annotations: every backtui command loads this plugin, few of them speak
+    from backtui import Cue, CueSettings
 
 WAV_DIR_ENV = "BACKTUI_SPEECH_WAV_DIR"
 
@@ -98,6 +100,11 @@ def _install_hint(system: str) -> str:
 
 @hookimpl
 def backtui_cue(cue: Cue, settings: CueSettings) -> None:
+    import platform
+    import subprocess
+
+    from backtui import CueUnavailable
+
     text = speakable(cue.text)
     if not text:
         return

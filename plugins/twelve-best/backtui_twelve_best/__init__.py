@@ -14,6 +14,14 @@ SOURCE_ID = "twelve-best"
 #: The article's usual prescription: "2 sets of 10 repetitions, 1-minute rest in between".
 REST_S = 60
 
+#: Where the article says to start: one set, building up to its usual two.
+#: "Begin by doing one set of each exercise."
+SETS = 1
+SETS_RANGE = (1, 2)
+ADVICE = "Begin by doing one set of each exercise."
+#: The press-up back extension's "Hold 3-5 seconds." and the superman's "Hold for 3-5 seconds."
+HOLD_3_5 = f"Hold 3-5 seconds. {ADVICE}"
+
 
 @hookimpl
 def backtui_source() -> Source:
@@ -56,7 +64,9 @@ def backtui_exercises() -> list[Exercise]:
                 "Swap legs and stretch the other side.",
             ),
             # "Alternating do 2 sets of 5 repetitions": sides take turns, 5 per side in each set.
-            dosage=Dosage(sets=2, reps=5, hold_s=10, rest_s=REST_S, sides="alternate"),
+            dosage=Dosage(
+                sets=SETS, sets_range=SETS_RANGE, reps=5, hold_s=10, rest_s=REST_S, advice=ADVICE, sides="alternate"
+            ),
         ),
         Exercise(
             id=f"{SOURCE_ID}:lower-back-rotational-stretches",
@@ -74,7 +84,16 @@ def backtui_exercises() -> list[Exercise]:
                 "Bring them back to the middle.",
             ),
             # One side, then the other, each rep: sides alternate, 10 per side in each of 2 sets.
-            dosage=Dosage(sets=2, reps=10, hold_s=5, hold_range_s=(5, 10), rest_s=REST_S, sides="alternate"),
+            dosage=Dosage(
+                sets=SETS,
+                sets_range=SETS_RANGE,
+                reps=10,
+                hold_s=5,
+                hold_range_s=(5, 10),
+                rest_s=REST_S,
+                advice=f"Hold for 5-10 seconds. {ADVICE}",
+                sides="alternate",
+            ),
         ),
         Exercise(
             id=f"{SOURCE_ID}:knee-to-chest",
@@ -90,7 +109,9 @@ def backtui_exercises() -> list[Exercise]:
                 "Do the same with the right leg.",
             ),
             # "Alternating, do 2 sets of 5 repetitions": legs take turns, 5 per leg in each set.
-            dosage=Dosage(sets=2, reps=5, hold_s=10, rest_s=REST_S, sides="alternate"),
+            dosage=Dosage(
+                sets=SETS, sets_range=SETS_RANGE, reps=5, hold_s=10, rest_s=REST_S, advice=ADVICE, sides="alternate"
+            ),
         ),
         Exercise(
             id=f"{SOURCE_ID}:cat-stretch",
@@ -105,7 +126,7 @@ def backtui_exercises() -> list[Exercise]:
                 "Stay there for 10 seconds, then come back to the start.",
             ),
             # The article says "Alternating, do 2 sets of 5", but the movement has no left and right side.
-            dosage=Dosage(sets=2, reps=5, hold_s=10, rest_s=REST_S),
+            dosage=Dosage(sets=SETS, sets_range=SETS_RANGE, reps=5, hold_s=10, rest_s=REST_S, advice=ADVICE),
         ),
         Exercise(
             id=f"{SOURCE_ID}:press-up-back-extensions",
@@ -120,7 +141,9 @@ def backtui_exercises() -> list[Exercise]:
                 "Let your stomach muscles and lower back go loose so the back bends without the muscles working.",
                 "Stay there for 3 to 5 seconds.",
             ),
-            dosage=Dosage(sets=2, reps=10, hold_s=3, hold_range_s=(3, 5), rest_s=REST_S),
+            dosage=Dosage(
+                sets=SETS, sets_range=SETS_RANGE, reps=10, hold_s=3, hold_range_s=(3, 5), rest_s=REST_S, advice=HOLD_3_5
+            ),
             cautions=("This one does not suit everyone: if it makes your low back pain worse, stop doing it.",),
         ),
         Exercise(
@@ -136,7 +159,7 @@ def backtui_exercises() -> list[Exercise]:
                 "your lower stomach hollow.",
                 "Keep breathing normally and stay like that for 5 seconds, then let go.",
             ),
-            dosage=Dosage(sets=2, reps=10, hold_s=5, rest_s=REST_S),
+            dosage=Dosage(sets=SETS, sets_range=SETS_RANGE, reps=10, hold_s=5, rest_s=REST_S, advice=ADVICE),
             progressions=(
                 "These deep stomach muscles are hard to feel working, so it can take practice to get right.",
             ),
@@ -153,7 +176,7 @@ def backtui_exercises() -> list[Exercise]:
                 "Raise your hips from the mat until hips and shoulders make a diagonal line.",
                 "Keep your back straight, not arched, and stay up for 5 seconds.",
             ),
-            dosage=Dosage(sets=2, reps=10, hold_s=5, rest_s=REST_S),
+            dosage=Dosage(sets=SETS, sets_range=SETS_RANGE, reps=10, hold_s=5, rest_s=REST_S, advice=ADVICE),
             cautions=("If it hurts, keep the lift small: just a few inches.",),
             progressions=("Lift your hips gradually higher as you get stronger.",),
         ),
@@ -172,7 +195,7 @@ def backtui_exercises() -> list[Exercise]:
                 "Pause, then roll slowly back down.",
             ),
             # "pause then gently uncurl" gives no length for the pause, so hold_s stays None.
-            dosage=Dosage(sets=2, reps=10, rest_s=REST_S),
+            dosage=Dosage(sets=SETS, sets_range=SETS_RANGE, reps=10, rest_s=REST_S, advice=ADVICE),
         ),
         Exercise(
             id=f"{SOURCE_ID}:pelvic-tilts",
@@ -188,7 +211,7 @@ def backtui_exercises() -> list[Exercise]:
                 "back meets the floor.",
                 "Stay there for 5 seconds, breathing as you do.",
             ),
-            dosage=Dosage(sets=2, reps=10, hold_s=5, rest_s=REST_S),
+            dosage=Dosage(sets=SETS, sets_range=SETS_RANGE, reps=10, hold_s=5, rest_s=REST_S, advice=ADVICE),
             cautions=("Don't hold your breath.",),
         ),
         Exercise(
@@ -206,7 +229,7 @@ def backtui_exercises() -> list[Exercise]:
                 "Stay there for 5 seconds.",
             ),
             # The article describes one diagonal (right arm, left leg) and says nothing about switching: sides none.
-            dosage=Dosage(sets=2, reps=10, hold_s=5, rest_s=REST_S),
+            dosage=Dosage(sets=SETS, sets_range=SETS_RANGE, reps=10, hold_s=5, rest_s=REST_S, advice=ADVICE),
             progressions=(
                 "When you feel steady, raise the arm and opposite leg higher, until arm, body and leg form "
                 "a straight line.",
@@ -225,7 +248,9 @@ def backtui_exercises() -> list[Exercise]:
                 "Stay there for 3 to 5 seconds.",
                 "Lower your arms and legs slowly.",
             ),
-            dosage=Dosage(sets=2, reps=10, hold_s=3, hold_range_s=(3, 5), rest_s=REST_S),
+            dosage=Dosage(
+                sets=SETS, sets_range=SETS_RANGE, reps=10, hold_s=3, hold_range_s=(3, 5), rest_s=REST_S, advice=HOLD_3_5
+            ),
         ),
         Exercise(
             id=f"{SOURCE_ID}:lying-lateral-leg-lifts",
@@ -240,7 +265,7 @@ def backtui_exercises() -> list[Exercise]:
                 "Lower it again.",
             ),
             # No hold is given, and the article describes only the top leg, with no side switch: sides none.
-            dosage=Dosage(sets=2, reps=10, rest_s=REST_S),
+            dosage=Dosage(sets=SETS, sets_range=SETS_RANGE, reps=10, rest_s=REST_S, advice=ADVICE),
         ),
     ]
 

@@ -30,11 +30,13 @@ def backtui_source() -> Source:
             Frequency(
                 text="Three to four times a day while you have pain.",
                 when="while in pain",
+                pain="present",
                 sessions_per_day=(3, 4),
             ),
             Frequency(
                 text="Once a day after the pain has subsided, to keep the spine healthy and help prevent a recurrence.",
                 when="once the pain has subsided",
+                pain="subsided",
                 sessions_per_day=(1, 1),
             ),
         ),
@@ -64,7 +66,11 @@ def backtui_exercises() -> list[Exercise]:
                 "Stay there, breathing slowly and deeply, for one to two minutes.",
                 "Then carry on to prone prop-ups.",
             ),
-            dosage=Dosage(duration_s=60, duration_range_s=(60, 120)),
+            dosage=Dosage(
+                duration_s=60,
+                duration_range_s=(60, 120),
+                advice="Stay in this position for 1-2 minutes and breathe slowly and deeply.",
+            ),
             progressions=("Next in the progression: prone prop-ups.",),
         ),
         Exercise(
@@ -78,7 +84,11 @@ def backtui_exercises() -> list[Exercise]:
                 "From lying on your stomach, raise your upper body so that you lean on your elbows.",
                 "Stay propped up for one to two minutes, breathing slowly and deeply.",
             ),
-            dosage=Dosage(duration_s=60, duration_range_s=(60, 120)),
+            dosage=Dosage(
+                duration_s=60,
+                duration_range_s=(60, 120),
+                advice="Stay in this position for 1-2 minutes and breathe slowly and deeply in this position.",
+            ),
             progressions=("When this position feels comfortable, move on to press-ups.",),
         ),
         Exercise(
@@ -95,7 +105,12 @@ def backtui_exercises() -> list[Exercise]:
                 "Pause at the top for one to two seconds.",
                 "Lower yourself all the way back down to where you started.",
             ),
-            dosage=Dosage(reps=10, hold_s=1, hold_range_s=(1, 2)),
+            dosage=Dosage(
+                reps=10,
+                hold_s=1,
+                hold_range_s=(1, 2),
+                advice="Hold the end position for 1-2 seconds and return fully to the starting position.",
+            ),
             progressions=(
                 "The article names a bonus variation, the prone press-up with the hips off center, "
                 "without describing it.",
@@ -115,7 +130,12 @@ def backtui_exercises() -> list[Exercise]:
                 "Keep the position for one to two seconds.",
                 "Ease slowly back to where you started.",
             ),
-            dosage=Dosage(reps=10, hold_s=1, hold_range_s=(1, 2)),
+            dosage=Dosage(
+                reps=10,
+                hold_s=1,
+                hold_range_s=(1, 2),
+                advice="Hold the position for 1-2 seconds, and slowly relax back to the starting position.",
+            ),
         ),
         Exercise(
             id=f"{SOURCE_ID}:supine-lumbar-flexion",
