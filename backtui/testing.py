@@ -108,10 +108,9 @@ def check_plugin(name: str, *, eps: Sequence[EntryPoint] | None = None) -> Plugi
     if failed:
         raise PluginCheckFailed(name, [f"backtui cannot load it: {failed[0]}"])
     [record] = mine
-    assert record.source is not None
-    problems = all_problems(record, records)
+    problems = all_problems(record, records)  # a cue plugin has no content to check, only its loading
     if problems:
-        raise PluginCheckFailed(name, problems, record.source.id)
+        raise PluginCheckFailed(name, problems, record.source.id if record.source is not None else name)
     return PluginReport(record)
 
 

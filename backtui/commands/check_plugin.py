@@ -33,6 +33,9 @@ def run(args: argparse.Namespace) -> int:
             f"backtui: plugin {args.name!r} fails the checks ({_count(len(exc.problems), 'problem')})", file=sys.stderr
         )
         return 1
+    if report.record.source is None:
+        print(f"{printable(args.name)}: ok (a cue plugin)")
+        return 0
     counts = f"{_count(len(report.exercises), 'exercise')}, {_count(len(report.avoid), 'avoid item')}"
     print(f"{printable(args.name)}: ok ({counts}, source {printable(report.source.id)!r})")
     return 0

@@ -148,7 +148,7 @@ class BacktuiApp(App[int]):
             return
         for problem in self._cues.take_problems():
             self.notify(
-                escape(problem.describe()) + "\nThe routine goes on; press P for the plugins view.",
+                escape(problem.describe()) + "\nThe routine goes on; the plugins view (P on the dashboard) lists it.",
                 title="Cues" if problem.notice else "A cue plugin failed",
                 severity="information" if problem.notice else "warning",
                 timeout=10,
@@ -389,18 +389,40 @@ class BacktuiApp(App[int]):
         from backtui.core.settings import load_settings
 
         recorder = HistoryRecorder(self.history.history, routine, path, on_error=history_failed)
-        muted = load_settings()[0].mute
+        settings, _ = load_settings()
+        muted = settings.mute
         cues = CueFollower(self.cues.send, muted=muted)
         if self.history.history is not None and self.history.history.readonly:
             self.notify(escape(f"{self.history.off_message} This run won't be recorded."), severity="warning")
+
+        def closed(result: object) -> None:
+            self._keep_mute(muted, cues.muted)
+            self._runner_closed(result)
+
         run_with_checkins(
             self,
             recorder,
             lambda listener: RunnerScreen(
                 routine, library, self.clock, path=path, listener=listener, cues=cues, bell=not muted
             ),
-            self._runner_closed,
+            closed,
         )
+
+    def _keep_mute(self, was: bool, now: bool) -> None:
+        """``m`` in the runner is remembered for the next run, in the settings file."""
+        if was == now:
+            return
+        import msgspec
+
+        from backtui.core.settings import load_settings, save_settings
+
+        settings, problem = load_settings()
+        if problem:  # an unreadable settings file is left alone
+            return
+        try:
+            save_settings(msgspec.structs.replace(settings, mute=now))
+        except OSError as exc:
+            self.notify(escape(f"Could not save the mute setting: {exc.strerror or exc}"), severity="warning")
 
     def _unavailable(self, what: str, exc: ImportError) -> None:
         """A screen that cannot be imported is an error to show, not a crash."""

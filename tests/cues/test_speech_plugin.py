@@ -119,3 +119,30 @@ def test_text_loses_control_characters_before_it_is_spoken() -> None:
     import backtui_speech
 
     assert backtui_speech.speakable("Hold\x1b[31m,\n 5\tseconds\x07") == "Hold [31m, 5 seconds"
+
+
+def test_the_plugin_kit_passes_the_speech_plugin(capsys: pytest.CaptureFixture[str]) -> None:
+    from backtui import cli
+    from backtui.testing import check_plugin
+
+    report = check_plugin("speech")
+    assert report.record.gives_cues and report.exercises == ()
+    assert cli.main(["check-plugin", "speech"]) == 0
+    assert capsys.readouterr().out == "speech: ok (a cue plugin)\n"
+
+
+def test_no_sound_device_is_reported_once_as_a_notice(monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    import backtui_speech
+
+    def alsa_fails(*args: object, **kwargs: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.CompletedProcess([], 0, "", "ALSA lib pcm.c:2666:(snd_pcm_open_noupdate) Unknown PCM default")
+
+    monkeypatch.setattr(backtui_speech.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(subprocess, "run", alsa_fails)
+    dispatcher = speech_dispatcher()
+    run(dispatcher)
+    problems = dispatcher.take_problems()
+    dispatcher.close()
+    assert [(p.notice, p.message) for p in problems] == [(True, "espeak-ng found no sound device to speak on")]

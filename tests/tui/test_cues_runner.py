@@ -118,3 +118,26 @@ async def test_a_raising_and_a_hanging_cue_plugin_are_reported_and_the_run_goes_
             assert "zoo-recorder  cues" in shown
     finally:
         Hangs.release.set()
+
+
+async def test_mute_is_remembered_for_the_next_run(tmp_path: Path) -> None:
+    from backtui.core.settings import load_settings
+
+    Recorder.reset()
+    app, total = short_app(tmp_path, "Recorder")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await skip_checkin(pilot)
+        await pilot.press("m")
+        await run_for(app, pilot, total + 1)
+        assert [c.phase for c in Recorder.calls] == ["prepare"]  # heard before m was pressed
+        await pilot.press("enter")  # leave the summary
+        await pilot.pause()
+        await pilot.press("escape")  # skip the check-in afterwards
+        await pilot.pause()
+    assert load_settings()[0].mute is True
+    Recorder.reset()
+    app, total = short_app(tmp_path, "Recorder")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await skip_checkin(pilot)
+        await run_for(app, pilot, 3)
+        assert Recorder.calls == []

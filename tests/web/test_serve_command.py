@@ -80,3 +80,14 @@ def test_the_websocket_takes_only_its_own_page(bound: str, host: str, origin: st
 def test_loopback_addresses() -> None:
     assert all(is_loopback(h) for h in ("127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost"))
     assert not any(is_loopback(h) for h in ("0.0.0.0", "192.168.1.20", "::", "example.org", ""))
+
+
+def test_the_page_links_nothing_on_the_internet() -> None:
+    import re
+
+    from backtui.tui.web.server import TEMPLATES
+
+    page = (TEMPLATES / "app_index.html").read_text(encoding="utf-8")
+    links = set(re.findall(r"https?://[^\s\"')]+", page))
+    assert links == {"http://www.w3.org/2000/svg"}  # an XML namespace name, never fetched
+    assert "{{ config.static.url }}fonts/RobotoMono-VariableFont_wght.ttf" in page

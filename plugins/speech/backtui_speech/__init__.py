@@ -39,6 +39,9 @@ TIMEOUT_S = 30.0
 
 _numbers = itertools.count(1)
 
+#: What ALSA prints when there is no sound card; espeak-ng still exits with status 0.
+NO_SOUND_DEVICE = ("cannot find card", "Unknown PCM")
+
 _WINDOWS_SCRIPT = (
     "Add-Type -AssemblyName System.Speech; "
     "$s = New-Object System.Speech.Synthesis.SpeechSynthesizer; "
@@ -127,6 +130,8 @@ def backtui_cue(cue: Cue, settings: CueSettings) -> None:
         return  # stopped after TIMEOUT_S; the next cue is more useful than an error
     except OSError as exc:
         raise CueUnavailable(f"{Path(args[0]).name} could not be started: {exc.strerror or exc}") from None
+    if wav is None and any(sign in done.stderr for sign in NO_SOUND_DEVICE):
+        raise CueUnavailable(f"{Path(args[0]).name} found no sound device to speak on")
     if done.returncode != 0:
         detail = " ".join(done.stderr.split())[:200] or f"exit status {done.returncode}"
         raise RuntimeError(f"{Path(args[0]).name} failed: {detail}")
