@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# One Hypothesis profile for the suite, suited to a busy shared 2-core machine: no
+# per-example deadline and no too-slow health check, since a slow machine is not a
+# failing test. Tests keep their own max_examples; HYPOTHESIS_PROFILE picks another profile.
+settings.register_profile("backtui", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "backtui"))
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from backtui.core.clock import Clock, MonotonicClock
+from backtui.core.terminal_text import printable
 from backtui.tui.screens.too_small import TooSmallScreen, is_too_small
 
 if TYPE_CHECKING:
@@ -211,12 +212,15 @@ class BacktuiApp(App[int]):
             return
         self._announced = True
         if self._load_error:
-            self.notify(escape(self._load_error), title="Plugins could not be loaded", severity="error", timeout=12)
+            message = escape(printable(self._load_error))
+            self.notify(message, title="Plugins could not be loaded", severity="error", timeout=12)
         if self._unknown_names:
-            self.notify(escape(self._unknown_names), title="Unknown plugin names", severity="warning", timeout=12)
+            self.notify(
+                escape(printable(self._unknown_names)), title="Unknown plugin names", severity="warning", timeout=12
+            )
         for record in self.library.failed:
             self.notify(
-                escape(record.describe()) + "\nPress P for the plugins view.",
+                escape(printable(record.describe())) + "\nPress P for the plugins view.",
                 title="A plugin failed to load",
                 severity="error",
                 timeout=12,
@@ -383,7 +387,7 @@ class BacktuiApp(App[int]):
         from backtui.tui.screens.checkin import run_with_checkins
 
         def history_failed(message: str) -> None:
-            self.notify(escape(f"History is off: {message}"), severity="warning", timeout=10)
+            self.notify(escape(printable(f"History is off: {message}")), severity="warning", timeout=10)
 
         from backtui.core.cues import CueFollower
         from backtui.core.settings import load_settings
@@ -430,7 +434,7 @@ class BacktuiApp(App[int]):
         if self.start != "dashboard":
             self.exit(1, return_code=1, message=f"backtui: {text}")  # printed once the terminal is restored
         else:
-            self.notify(escape(text), title="Not available", severity="error")
+            self.notify(escape(printable(text)), title="Not available", severity="error")
 
     @staticmethod
     def is_bundled(path: Path | None) -> bool:

@@ -56,7 +56,9 @@ def _check(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert all(line.startswith(f"{path}:") for line in lines), lines
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=12))
 def test_any_mix_of_routine_fragments(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_library: Library, parts: list[str]
@@ -66,7 +68,9 @@ def test_any_mix_of_routine_fragments(
     _check(path, capsys)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(st.binary(max_size=300))
 def test_any_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_library: Library, data: bytes) -> None:
     path = tmp_path / "junk.toml"

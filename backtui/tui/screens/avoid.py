@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from backtui.core.library import Library
 from backtui.core.model import Avoid
+from backtui.core.terminal_text import printable
 from backtui.tui.formatting import plural
 from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.title_bar import TitleBar
@@ -21,11 +22,11 @@ EMPTY = "None of the loaded sources lists exercises to avoid."
 def avoid_card(item: Avoid, source_title: str) -> Text:
     text = Text()
     text.append("⚠ ", style="bold yellow")
-    text.append(item.name, style="bold")
-    text.append(f"  {source_title}", style="dim")
+    text.append(printable(item.name), style="bold")
+    text.append(f"  {printable(source_title)}", style="dim")
     if item.aliases:
-        text.append(f"\n  also called {', '.join(item.aliases)}", style="dim italic")
-    text.append(f"\n  {item.reason}")
+        text.append(f"\n  also called {printable(', '.join(item.aliases))}", style="dim italic")
+    text.append(f"\n  {printable(item.reason, keep_newlines=True)}")
     return text
 
 

@@ -57,7 +57,7 @@ def avoid_message(subject: str, matches: list[AvoidMatch]) -> str:
     for m in matches:
         lines.append(f"• {m.avoid.name} — {m.source.title}: {m.avoid.reason}")
     lines.append("Add it anyway?")
-    return "\n".join(lines)
+    return printable("\n".join(lines), keep_newlines=True)
 
 
 class BuilderScreen(Screen[Path | None]):
@@ -133,9 +133,12 @@ class BuilderScreen(Screen[Path | None]):
                 yield ExerciseList(list(self._rows.values()), id="exercises")
             yield ExerciseDetail(self.library, id="detail", classes="pane")
             with Vertical(id="routine-pane", classes="pane"):
-                yield Input(self.routine.name, placeholder="Routine name", id="routine-name", compact=True)
+                yield Input(printable(self.routine.name), placeholder="Routine name", id="routine-name", compact=True)
                 yield Input(
-                    self.routine.description, placeholder="Description (optional)", id="routine-desc", compact=True
+                    printable(self.routine.description),
+                    placeholder="Description (optional)",
+                    id="routine-desc",
+                    compact=True,
                 )
                 yield RoutineSteps(id="steps", compact=True)
                 yield Static(
@@ -378,7 +381,7 @@ class BuilderScreen(Screen[Path | None]):
             self._set_routine(msgspec.structs.replace(self.routine, steps=steps), highlight=index)
 
         custom = step.is_custom
-        screen_title = f"Custom step: {title}" if custom else f"Dosage: {title}"
+        screen_title = printable(f"Custom step: {title}" if custom else f"Dosage: {title}")
         self.app.push_screen(StepFormScreen(screen_title, step, custom=custom, inherited=inherited), done)
 
     def remove_step(self, index: int) -> None:
@@ -471,7 +474,7 @@ class BuilderScreen(Screen[Path | None]):
         try:
             msgspec.convert(msgspec.to_builtins(routine), Routine)
         except msgspec.ValidationError as exc:
-            self.notify(f"Cannot save: {escape(str(exc))}", severity="error")
+            self.notify(f"Cannot save: {escape(printable(str(exc)))}", severity="error")
             return False
         try:
             if path is None:
@@ -490,7 +493,7 @@ class BuilderScreen(Screen[Path | None]):
         self.saved_to = path
         self._saved_text = dumps(routine)
         self._show_routine()
-        self.notify(escape(message.format(path=path)))
+        self.notify(escape(printable(message.format(path=path))))
         if (then := self._after_save) is not None:
             self._after_save = None
             then()

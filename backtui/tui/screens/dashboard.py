@@ -64,9 +64,9 @@ def steps_table(routine: Routine, library: Library) -> Table:
     for step, resolved in zip(routine.steps, resolve_all(routine, library), strict=True):
         exercise = library.get(step.exercise) if step.exercise else None
         cell = Text()
-        cell.append(resolved.name, style="bold")
+        cell.append(printable(resolved.name), style="bold")
         if exercise is not None:
-            cell.append(f"  {exercise.source_id}", style="dim")
+            cell.append(f"  {printable(exercise.source_id)}", style="dim")
         elif not resolved.missing:
             cell.append("  custom step", style="dim")
         cell.append(f"\n{dosage_summary(resolved)}")
@@ -76,9 +76,12 @@ def steps_table(routine: Routine, library: Library) -> Table:
                 problem = f"{library.sources[source].title} has no exercise {slug!r}"
             else:
                 problem = f"not in the library: is the {source!r} plugin installed?"
-            cell.append(f"\n⚠ {problem}", style="bold red")
+            cell.append(f"\n⚠ {printable(problem)}", style="bold red")
         for match in library.avoid_matches(exercise if exercise is not None else resolved.name):
-            cell.append(f"\n⚠ on the avoid list in {match.source.title}: {match.avoid.reason}", style="yellow")
+            cell.append(
+                printable(f"\n⚠ on the avoid list in {match.source.title}: {match.avoid.reason}", keep_newlines=True),
+                style="yellow",
+            )
         table.add_row(f"{resolved.index + 1}.", cell)
         table.add_row("", "")
     return table
@@ -98,9 +101,9 @@ def safety_notes(routine: Routine, library: Library) -> RenderableType:
             continue
         if text:
             text.append("\n")
-        text.append(source.title, style="bold")
+        text.append(printable(source.title), style="bold")
         for note in source.safety_notes:
-            text.append(f"\n • {note}")
+            text.append(f"\n • {printable(note)}")
     if not text:
         text.append("Stop if pain increases, and see a healthcare professional if it is severe or lasts.")
     return text
@@ -326,10 +329,10 @@ class DashboardScreen(Screen[None]):
         text = Text()
         if entry.error:
             text.append("✗ ", style="bold red")
-            text.append(entry.path.name)
+            text.append(printable(entry.path.name))
             text.append("\n  can't be loaded", style="red")
             return Option(text, id=str(entry.path))
-        text.append(entry.name)
+        text.append(printable(entry.name))
         total = self.totals.get(entry.path)
         when = clock(total) if total is not None else "…"
         text.append(f"\n  {plural(entry.steps, 'step')} · {when}", style="dim")
@@ -366,7 +369,7 @@ class DashboardScreen(Screen[None]):
             title = "Broken routine file"
             detail.update(self._broken_detail(entry))
         else:
-            title = escape(entry.name)
+            title = escape(printable(entry.name))
             routine = self.routines.get(entry.path)
             detail.update(self._routine_detail(entry, routine))
             if routine is not None and routine.steps and self.backtui.library_loaded:
@@ -453,7 +456,7 @@ class DashboardScreen(Screen[None]):
     def _broken_detail(self, entry: RoutineSummary) -> RenderableType:
         text = Text()
         text.append("This file can't be loaded:\n\n", style="bold")
-        text.append(relocate_message(entry.error, entry.path), style="red")
+        text.append(printable(relocate_message(entry.error, entry.path)), style="red")
         text.append("\n\nFix it in your editor, then press r to try it again")
         text.append("." if entry.bundled else ", or press x to delete it.")
         return text
@@ -462,13 +465,13 @@ class DashboardScreen(Screen[None]):
         """The routine's file, step count, total and description, then its steps (``routine``: ``None`` till read)."""
         meta = Text(style="dim")
         meta.append("bundled, read-only" if entry.bundled else "yours")
-        meta.append(f" · {entry.path.name} · {plural(entry.steps, 'step')}")
+        meta.append(f" · {printable(entry.path.name)} · {plural(entry.steps, 'step')}")
         total = self.totals.get(entry.path)
         if total is not None:
             meta.append(f" · {spoken(total)}")
         parts: list[RenderableType] = [meta]
         if entry.description:
-            parts.append(Text(entry.description, style="italic"))
+            parts.append(Text(printable(entry.description, keep_newlines=True), style="italic"))
         parts.append(Text(""))
         if not entry.steps:
             parts.append(Text("No steps yet. Press e to add exercises from the library."))
@@ -535,7 +538,7 @@ class DashboardScreen(Screen[None]):
             self.notify(escape(printable(f"Couldn't save the copy: {exc.strerror or exc}")), severity="error")
             return
         self.refresh_routines(select=path)
-        self.notify(escape(f"Copied to your routines as {name!r} ({path.name})."))
+        self.notify(escape(printable(f"Copied to your routines as {name!r} ({path.name}).")))
 
     def action_delete(self) -> None:
         entry = self._need_selection()
@@ -553,7 +556,7 @@ class DashboardScreen(Screen[None]):
         self.app.push_screen(
             ConfirmScreen(
                 "Delete this routine?",
-                f"{entry.title} ({display_path(entry.path)}) will be deleted. This cannot be undone.",
+                printable(f"{entry.title} ({display_path(entry.path)}) will be deleted. This cannot be undone."),
                 yes="Delete",
                 danger=True,
             ),
@@ -564,10 +567,10 @@ class DashboardScreen(Screen[None]):
         try:
             path.unlink(missing_ok=True)
         except OSError as exc:
-            self.notify(escape(f"Couldn't delete {path}: {exc.strerror or exc}"), severity="error")
+            self.notify(escape(printable(f"Couldn't delete {path}: {exc.strerror or exc}")), severity="error")
             return
         self.refresh_routines()
-        self.notify(escape(f"Deleted {path.name}."))
+        self.notify(escape(printable(f"Deleted {path.name}.")))
 
     def action_export(self) -> None:
         """The selected routine as a handout or reminders (``backtui export``)."""

@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
+from backtui.core.terminal_text import printable
 from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.title_bar import TitleBar
 
@@ -35,8 +36,8 @@ class ErrorScreen(Screen[bool]):
         yield TitleBar("Routine error")
         with Vertical(id="error-box"):
             yield Static(f"Can't {self.doing} this routine", id="error-title")
-            yield Static(f"[b]File[/b]  {escape(self.path)}", id="error-file")
-            yield Static(escape(self.message), id="error-message")
+            yield Static(f"[b]File[/b]  {escape(printable(self.path))}", id="error-file")
+            yield Static(escape(printable(self.message)), id="error-message")
             yield Static(
                 "Fix the file in your editor, then press [b]r[/b] to try again, or [b]Esc[/b] to go back.",
                 id="error-help",

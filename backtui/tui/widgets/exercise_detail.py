@@ -10,6 +10,7 @@ from textual.widgets import Static
 from backtui.core.dosage_text import dosage_text
 from backtui.core.library import Library
 from backtui.core.model import Exercise
+from backtui.core.terminal_text import printable
 
 Part = str | tuple[str, str]
 
@@ -48,7 +49,14 @@ def detail_content(library: Library, exercise: Exercise) -> Content:
             parts += ["\n", (title, style), "\n"]
             for item in items:
                 parts += [("• ", "$text-muted"), item, "\n"]
-    return Content.assemble(*parts)
+    # Everything in parts but the headings comes from a plugin: control characters shown as escapes.
+    return Content.assemble(*(_printable(part) for part in parts))
+
+
+def _printable(part: Part) -> Part:
+    if isinstance(part, tuple):
+        return (printable(part[0], keep_newlines=True), part[1])
+    return printable(part, keep_newlines=True)
 
 
 class ExerciseDetail(VerticalScroll):

@@ -31,6 +31,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from backtui.core.model import Exercise
+from backtui.core.terminal_text import printable
 
 WIDE = 72
 
@@ -47,9 +48,13 @@ class ExerciseRow:
 
 
 def fit(text: str, width: int) -> str:
-    """``text`` cut or padded to exactly ``width`` cells, with an ellipsis when cut."""
+    """``text`` cut or padded to exactly ``width`` cells, with an ellipsis when cut.
+
+    The text is a plugin's: control characters are shown as escapes, never drawn.
+    """
     if width <= 0:
         return ""
+    text = printable(text)
     if cell_len(text) <= width:
         return set_cell_size(text, width)
     return set_cell_size(text, width - 1) + "…"
@@ -366,7 +371,7 @@ class ExerciseList(Widget, can_focus=True):
         if count and row.also_in:
             marks.append((f" also in {len(row.also_in)}", also))
         name_w = max(4, width - sum(cell_len(text) for text, _ in marks))
-        name = row.exercise.name
+        name = printable(row.exercise.name)
         shown = name if cell_len(name) <= name_w else fit(name, name_w)
         segments = [Segment(shown, base), *(Segment(text, style) for text, style in marks)]
         used = sum(seg.cell_length for seg in segments)

@@ -22,6 +22,8 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from backtui.core.terminal_text import printable
+
 if TYPE_CHECKING:  # imported when the panel first reads the history, after the dashboard's first frame
     from backtui.core.history import History, PainPoint
     from backtui.core.model import Source
@@ -151,7 +153,7 @@ class HistoryPanel(Vertical):
                 self.history = None
                 self.unavailable = str(exc)
         off = self.history is None or self.progress is None
-        self.query_one("#hp-off", Static).update(Text(f"History is off: {self.unavailable}") if off else "")
+        self.query_one("#hp-off", Static).update(Text(printable(f"History is off: {self.unavailable}")) if off else "")
         self.query_one("#hp-off").display = off
         self.query_one("#hp-body").display = not off
         if not off and self.progress is not None:
@@ -164,7 +166,7 @@ class HistoryPanel(Vertical):
         if p.frequency:
             first = p.frequency[0]
             line.append("✓ " if first.met else "", style="green")
-            line.append(first.text)
+            line.append(printable(first.text))
         else:
             line.append(f"This week: {p.week.sessions} session{'s' if p.week.sessions != 1 else ''}")
         line.append(f" · streak {p.streak} day{'s' if p.streak != 1 else ''}")
@@ -190,7 +192,7 @@ class HistoryPanel(Vertical):
         for line in p.frequency:
             week.append("\n")
             week.append("✓ " if line.met else "· ", style="green" if line.met else "dim")
-            week.append(line.text)
+            week.append(printable(line.text))
         self.query_one("#hp-week", Static).update(week)
         self.query_one("#hp-streak", Static).update(f"Streak: {p.streak} day{'s' if p.streak != 1 else ''}")
         self._show_plot(p)
@@ -201,7 +203,7 @@ class HistoryPanel(Vertical):
         else:
             parts = [
                 f"{last.started_at:%a %d %b %H:%M}",
-                last.routine_name,
+                printable(last.routine_name),
                 "stopped for pain" if last.status == "pain" else last.status,
                 f"{last.completed} done, {last.skipped} skipped",
             ]
@@ -215,7 +217,7 @@ class HistoryPanel(Vertical):
         self.query_one("#hp-line", Static).update(self._line(p))
         self.set_class(p.trend.rising, "-rising")
         warning = f"⚠ {p.trend.describe()} {SOURCES_ADVICE}" if p.trend.rising else ""
-        self.query_one("#hp-warning", Static).update(Text(warning))
+        self.query_one("#hp-warning", Static).update(Text(printable(warning)))
 
     def _plot_columns(self) -> int:
         """One column per session: as many as fit beside the labels and averages."""

@@ -14,6 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from backtui.core.routine import ResolvedStep
+from backtui.core.terminal_text import printable
 
 
 def mmss(seconds: int) -> str:
@@ -56,9 +57,9 @@ def step_content(number: int, view: StepView) -> Content:
     s = view.resolved
     head: list[str | tuple[str, str]] = [(f"{number:>2}. ", "$text-muted")]
     if s.missing:
-        head += [("⚠ ", "$text-error"), (s.exercise_id or s.name, "$text-error")]
+        head += [("⚠ ", "$text-error"), (printable(s.exercise_id or s.name), "$text-error")]
     else:
-        head.append((s.name, "bold" if s.exercise_id is None else ""))
+        head.append((printable(s.name), "bold" if s.exercise_id is None else ""))
     if view.avoided:
         head.append(("  ⚠ avoid", "$text-warning"))
     if s.missing:
@@ -66,7 +67,7 @@ def step_content(number: int, view: StepView) -> Content:
         detail = f"not installed · source {source!r}"
     else:
         detail = f"{view.source} · {step_dosage(s)}"
-    return Content.assemble(*head, "\n", ("    ", ""), (f"{mmss(view.seconds)} · {detail}", "$text-muted"))
+    return Content.assemble(*head, "\n", ("    ", ""), (printable(f"{mmss(view.seconds)} · {detail}"), "$text-muted"))
 
 
 class RoutineSteps(OptionList):
