@@ -37,7 +37,10 @@ from backtui.core.library import Library
 from backtui.core.routine import Defaults, Routine, Step
 from backtui.core.session import PhaseStarted, SessionEvent
 from backtui.core.timeline import Phase, plan
-from backtui.tui.screens.runner import TICK_S, RunnerScreen
+from backtui.tui.screens.runner import RunnerScreen
+
+#: The baseline's interval: 20 Hz, as a countdown is often first written.
+TICK_S = 1 / 20
 
 
 class RecordingClock(MonotonicClock):

@@ -65,7 +65,7 @@ def test_every_hook_is_exercised_by_a_test(hook: str) -> None:
 
 
 def test_the_python_example_is_a_plugin_that_passes_the_kit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    [example] = [b for b in code_blocks("python") if "def backtui_source" in b]
+    [example] = [b for b in code_blocks("python") if "def backtui_source" in b and "hip-rolling" in b]
     package = tmp_path / "backtui_docs_example"
     package.mkdir()
     (package / "__init__.py").write_text(example, encoding="utf-8")
@@ -74,6 +74,18 @@ def test_the_python_example_is_a_plugin_that_passes_the_kit(tmp_path: Path, monk
     report = check_plugin("physio-handout", eps=[ep])
     assert len(report.exercises) == 3
     assert [a.name for a in report.avoid] == ["Sit-ups"]
+
+
+def test_the_tutorial_shows_what_the_scaffold_writes() -> None:
+    from backtui.scaffold.render import render
+
+    written = render("physio-handout", "python")["backtui_physio_handout/__init__.py"]
+    assert written in code_blocks("python")
+    tree = re.search(r"^```\n(backtui-physio-handout/\n.*?)^```", DOC, re.S | re.M)
+    assert tree, "the tutorial shows the scaffold's files"
+    listed = {line.split("#")[0].strip() for line in tree.group(1).splitlines()}
+    for path in render("physio-handout", "python"):
+        assert path.rsplit("/", 1)[-1] in listed, f"the tutorial's file tree lacks {path}"
 
 
 def test_the_data_example_is_a_valid_source_file() -> None:

@@ -21,8 +21,15 @@ def new_plugin(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str
 
 
 EXPECTED_FILES = {
-    "python": ["README.md", "backtui_physio_notes/__init__.py", "pyproject.toml", "tests/test_backtui_physio_notes.py"],
+    "python": [
+        ".gitignore",
+        "README.md",
+        "backtui_physio_notes/__init__.py",
+        "pyproject.toml",
+        "tests/test_backtui_physio_notes.py",
+    ],
     "data": [
+        ".gitignore",
         "README.md",
         "backtui_physio_notes/__init__.py",
         "backtui_physio_notes/source.toml",
@@ -41,7 +48,7 @@ def test_the_scaffold_is_an_installable_package_with_the_backtui_entry_point(
     target = tmp_path / "backtui-physio-notes"
     assert sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file()) == EXPECTED_FILES[style]
     assert f"Created {target}/ ({style} style)" in out
-    assert f"uv pip install -e {target}" in out
+    assert f"uv add --dev --editable {target}" in out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["backtui-physio-notes"]  # no staging folder left
 
     project = tomllib.loads((target / "pyproject.toml").read_text())
@@ -131,10 +138,35 @@ def test_an_existing_folder_is_never_overwritten(tmp_path: Path, capsys: pytest.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["backtui-physio"]
 
 
-def test_a_missing_dir_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = new_plugin(capsys, "physio", "--dir", str(tmp_path / "nowhere"))
+def test_a_missing_dir_is_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = new_plugin(capsys, "physio", "--dir", str(tmp_path / "new" / "plugins"))
+    assert (code, err) == (0, "")
+    assert (tmp_path / "new" / "plugins" / "backtui-physio" / "pyproject.toml").is_file()
+
+
+def test_a_dir_that_is_a_file_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "taken").write_text("mine")
+    code, _, err = new_plugin(capsys, "physio", "--dir", str(tmp_path / "taken"))
     assert code == 1
-    assert err == f"backtui: {tmp_path / 'nowhere'}: no such folder\n"
+    assert err == f"backtui: {tmp_path / 'taken'}: this is a file, not a folder\n"
+
+
+def test_the_gitignore_keeps_caches_and_builds_out_of_git() -> None:
+    ignored = render("x", "python")[".gitignore"].split()
+    assert {"__pycache__/", ".pytest_cache/", ".venv/", "dist/"} <= set(ignored)
+
+
+def test_the_readme_and_the_docs_run_the_tests_the_same_ways() -> None:
+    readme = render("physio-handout", "python")["README.md"]
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "plugins.md").read_text(encoding="utf-8")
+    for command in (
+        "uv add --dev --editable ../backtui-physio-handout",
+        "uv run pytest ../backtui-physio-handout",
+        "python -m pytest",
+    ):
+        assert command in readme
+        assert command in docs
+    assert "\npytest\n" not in readme  # bare pytest may be another environment's
 
 
 def test_an_unknown_style_is_refused_by_the_parser(capsys: pytest.CaptureFixture[str]) -> None:
@@ -149,6 +181,7 @@ def test_the_templates_ship_inside_the_backtui_package() -> None:
     templates = sorted(str(p.relative_to(scaffold)) for p in scaffold.rglob("*.tmpl"))
     assert templates == [
         "common/README.md.tmpl",
+        "common/dot-gitignore.tmpl",
         "common/pyproject.toml.tmpl",
         "common/tests/test___module__.py.tmpl",
         "data/__module__/__init__.py.tmpl",

@@ -62,20 +62,26 @@ BROKEN = {
     ),
     "data-file-bad-value": (
         "plugin_zoo.bad_data",
-        "backtui_source() raised DataError: plugin_zoo.bad_data/source.toml: exercises[0].dosage.reps: "
-        "expected an integer ≥ 1",
+        "plugin_zoo.bad_data/source.toml: exercises[0].dosage.reps: expected an integer ≥ 1",
     ),
     "data-file-syntax-error": (
         "plugin_zoo.syntax_data",
-        "backtui_source() raised DataError: plugin_zoo.syntax_data/source.toml:3:",
+        "plugin_zoo.syntax_data/source.toml:3:",
     ),
-    "duplicate-within": ("plugin_zoo.ids:DuplicateWithin", "id 'zoo-dup:bridge' is used twice"),
-    "avoid-reuses-exercise-id": ("plugin_zoo.ids:AvoidReusesExerciseId", "id 'zoo-dup:bridge' is used twice"),
+    "duplicate-within": (
+        "plugin_zoo.ids:DuplicateWithin",
+        "id 'zoo-dup:bridge' is used twice: by exercise 1 ('Bridge') and by exercise 2 ('Bridge')",
+    ),
+    "avoid-reuses-exercise-id": (
+        "plugin_zoo.ids:AvoidReusesExerciseId",
+        "id 'zoo-dup:bridge' is used twice: by exercise 1 ('Bridge') and by avoid item 1 ('Bridge')",
+    ),
     "not-prefixed": ("plugin_zoo.ids:NotPrefixed", "id 'merative:bridge' must start with the source id 'zoo-mine:'"),
-    # named so it loads after zoo-good (the loader goes by name), and clashes with it
+    # clashes with zoo-good, whose entry point has the source id's name, so zoo-good keeps it
     "zoo-impostor": (
         "plugin_zoo.ids:SameSourceAsGood",
-        "source id 'zoo-good' is already provided by plugin 'zoo-good'",
+        "source id 'zoo-good' belongs to plugin 'zoo-good' (no distribution), whose entry point has that name; "
+        "a source's id must equal its entry-point name ('zoo-impostor' here)",
     ),
     "misspelt-hook": (
         "plugin_zoo.no_hooks:Misspelt",

@@ -25,11 +25,12 @@ def run(args: argparse.Namespace) -> int:
     from backtui.commands.output import print_json, table
     from backtui.core.dosage_text import dosage_text
     from backtui.core.library import load_library
+    from backtui.core.terminal_text import printable
 
     library = load_library()
     if args.source and args.source not in library.sources:
         known = ", ".join(sorted(library.sources)) or "none"
-        print(f"backtui: no loaded source is called {args.source!r} (loaded: {known})", file=sys.stderr)
+        print(printable(f"backtui: no loaded source is called {args.source!r} (loaded: {known})"), file=sys.stderr)
         return 1
     found = library.search(args.search, source=args.source)
     if args.json:

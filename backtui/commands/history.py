@@ -47,6 +47,23 @@ def _where(session: Any) -> str:
     return f"{before or '–'} → {after or '–'}"
 
 
+#: First characters that make a spreadsheet treat a cell as a formula (or strip it into one).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell a spreadsheet will show as text: one starting like a formula gets a leading ``'``.
+
+    A carriage return inside a cell becomes a line feed, so the writer quotes the cell
+    and the row stays one record. Numbers stay numbers; JSON output keeps the raw text.
+    """
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _checkin_json(checkin: Any) -> dict[str, Any] | None:
     if checkin is None:
         return None
@@ -58,13 +75,14 @@ def run(args: argparse.Namespace) -> int:
     from datetime import date
 
     from backtui.core import paths
+    from backtui.core.terminal_text import printable
 
     since: date | None = None
     if args.since is not None:
         try:
             since = date.fromisoformat(args.since)
         except ValueError:
-            print(f"backtui: --since: expected a date like 2026-01-31, got {args.since!r}", file=sys.stderr)
+            print(printable(f"backtui: --since: expected a date like 2026-01-31, got {args.since!r}"), file=sys.stderr)
             return 1
 
     if args.report:
@@ -73,21 +91,24 @@ def run(args: argparse.Namespace) -> int:
         return write_report(since, fmt=args.format, output=args.output)
 
     path = paths.history_db_path()
+    if not path.exists() and (problem := paths.home_problem()):
+        print(printable(f"backtui: {problem}"), file=sys.stderr)
+        return 1
     sessions: list[Any] = []
     steps: dict[int, list[Any]] = {}
     if path.exists():
         from backtui.core.history import HistoryUnavailable, open_history
 
-        opened = open_history(path)
+        opened = open_history(path, readonly=True)  # reading and exporting never need to write
         if opened.history is None:
-            print(f"backtui: history unavailable: {opened.error}", file=sys.stderr)
+            print(printable(f"backtui: history unavailable: {opened.error}"), file=sys.stderr)
             return 1
         try:
             sessions = opened.history.sessions(since)
             if args.json:
                 steps = opened.history.steps_since(since)
         except HistoryUnavailable as exc:
-            print(f"backtui: history unavailable: {exc}", file=sys.stderr)
+            print(printable(f"backtui: history unavailable: {exc}"), file=sys.stderr)
             return 1
 
     if args.json:
@@ -131,31 +152,33 @@ def run(args: argparse.Namespace) -> int:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(
             [
-                "date", "started_at", "ended_at", "routine", "status", "stopped_for_pain", "completed", "skipped",
-                "minutes", "pain_before", "pain_after", "areas_before", "areas_after", "note_before", "note_after",
+                "date", "started_at", "ended_at", "routine", "routine_path", "status", "stopped_for_pain",
+                "completed", "skipped", "minutes", "planned_minutes", "pain_before", "pain_after",
+                "areas_before", "areas_after", "note_before", "note_after",
             ]
         )  # fmt: skip
         for s in sessions:
             b, a = s.before, s.after
-            writer.writerow(
-                [
-                    s.started_at.date().isoformat(),
-                    s.started_at.isoformat(),
-                    s.ended_at.isoformat() if s.ended_at else "",
-                    s.routine_name,
-                    s.status,
-                    "yes" if s.stopped_for_pain else "no",
-                    s.completed,
-                    s.skipped,
-                    round(s.elapsed_s / 60, 1),
-                    "" if b is None else b.pain,
-                    "" if a is None else a.pain,
-                    "; ".join(b.areas) if b else "",
-                    "; ".join(a.areas) if a else "",
-                    b.note if b else "",
-                    a.note if a else "",
-                ]
-            )
+            row: list[object] = [
+                s.started_at.date().isoformat(),
+                s.started_at.isoformat(),
+                s.ended_at.isoformat() if s.ended_at else "",
+                s.routine_name,
+                s.routine_path,
+                s.status,
+                "yes" if s.stopped_for_pain else "no",
+                s.completed,
+                s.skipped,
+                round(s.elapsed_s / 60, 1),
+                round(s.planned_s / 60, 1),
+                "" if b is None else b.pain,
+                "" if a is None else a.pain,
+                "; ".join(b.areas) if b else "",
+                "; ".join(a.areas) if a else "",
+                b.note if b else "",
+                a.note if a else "",
+            ]
+            writer.writerow([csv_cell(cell) for cell in row])
         return 0
 
     from backtui.commands.output import table

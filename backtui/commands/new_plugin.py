@@ -42,12 +42,15 @@ def register(sub: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = sub.add_parser(
         "new-plugin",
         help="create a new exercise-source plugin package",
-        description="Create the package backtui-NAME, ready to install with `pip install -e`: "
+        description="Create the package backtui-NAME, ready to install editable (`uv add --dev --editable` "
+        "or `pip install -e`): "
         "pyproject.toml with the backtui entry point, a module with one example exercise and one "
         "avoid item, a README and a test. See docs/plugins.md for the whole walk-through.",
     )
     p.add_argument("name", metavar="NAME", help="the source's name, e.g. physio-handout (becomes backtui-NAME)")
-    p.add_argument("--dir", metavar="DIR", default=".", help="where to create the package folder (default: here)")
+    p.add_argument(
+        "--dir", metavar="DIR", default=".", help="the folder to create the package in, made if missing (default: here)"
+    )
     p.add_argument(
         "--style",
         choices=("python", "data"),
@@ -74,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     what = f"{module}/source.toml" if args.style == "data" else f"{module}/__init__.py"
     print(f"Created {shown}/ ({args.style} style). Next:")
     print(f"  1. Put your source's content in {shown}/{what}")
-    print(f"  2. Install it: uv pip install -e {shown}   (or: pip install -e {shown})")
+    print(f"  2. Install it: uv add --dev --editable {shown}   (in a backtui clone; or: pip install -e {shown})")
     print(f"  3. Check it:   backtui plugins   and   backtui exercises --source {slug}")
     print("The guide: docs/plugins.md in the backtui repository.")
     return 0

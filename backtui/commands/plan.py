@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from backtui.core.library import load_library
     from backtui.core.routine_check import Problem, check
     from backtui.core.routine_files import load_routine
+    from backtui.core.terminal_text import printable
     from backtui.core.timeline import plan, total_seconds
     from backtui.core.tomlfile import DataError
 
@@ -65,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
                         "set": p.set,
                         "rep": p.rep,
                         "side": p.side,
+                        "position": p.position,
                         "duration_s": p.duration_s,
                     }
                     for p in phases
@@ -85,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         ]
         for n, p in enumerate(phases, 1)
     ]
-    print(routine.name)
+    print(printable(routine.name))
     print(table(["#", "PHASE", "EXERCISE", "SET", "REP", "SIDE", "DURATION", "START"], rows))
     print(f"\nTotal: {clock(total)} ({len(phases) - 1} phases)")
     return 0

@@ -28,10 +28,14 @@ def dosage_text(d: Dosage) -> str:
         parts.append(f"{sets} sets")
     if d.hold_s:
         parts.append(f"hold {_span(d.hold_s, d.hold_range_s, 's')}")
+    if d.positions:
+        parts.append(" then ".join(f"{p.name.lower()} {p.hold_s}s" for p in d.positions))
     if d.rest_s:
         parts.append(f"rest {d.rest_s}s")
     if d.sides == "each":
         parts.append("each side")
     elif d.sides == "alternate":
         parts.append("alternating")
+    if d.start_side and d.sides != "none":
+        parts.append(f"from the {d.start_side}")
     return " ".join(parts)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
+
+import msgspec
 
 from backtui.core.model import Avoid, Exercise, Source
 from backtui.core.plugins import LoadResult, PluginRecord
@@ -38,8 +39,7 @@ def name_key(text: str) -> str:
     return " ".join(_singular(w) for w in fold(text).split())
 
 
-@dataclass(frozen=True)
-class AvoidMatch:
+class AvoidMatch(msgspec.Struct, frozen=True):
     """An avoid item that matched, with the source that lists it."""
 
     avoid: Avoid
@@ -148,9 +148,34 @@ class Library:
                 hits.setdefault(found.id, found)
         return [AvoidMatch(a, self.sources[a.source_id]) for a in hits.values()]
 
+    def avoid_mentions(self, text: str) -> list[AvoidMatch]:
+        """Avoid items a search for ``text`` names: each word of it begins a word of the item's name or an alias.
+
+        Unlike ``avoid_matches`` this takes part of a name ("toe touch" finds "Standing
+        toe touches"), for telling someone who searches for an avoided movement why it is
+        not there. Words are compared as ``name_key`` folds them; fewer than three letters find nothing.
+        """
+        words = name_key(text).split()
+        if sum(len(w) for w in words) < 3:
+            return []
+        hits: dict[str, Avoid] = {}
+        for key, items in self._avoid_keys.items():
+            names = key.split()
+            if all(any(n.startswith(word) for n in names) for word in words):
+                for item in items:
+                    hits.setdefault(item.id, item)
+        return [AvoidMatch(a, self.sources[a.source_id]) for a in hits.values()]
+
 
 def load_library(**kwargs: object) -> Library:
-    """Load every enabled plugin and index it."""
+    """Load every enabled plugin and index it, for the command line.
+
+    Raises ``PluginError`` when ``BACKTUI_LOAD_PLUGINS`` or ``BACKTUI_DISABLE_PLUGINS``
+    names a plugin that is not installed.
+    """
     from backtui.core import plugins
 
-    return Library.from_load(plugins.load(**kwargs))  # type: ignore[arg-type]
+    result = plugins.load(**kwargs)  # type: ignore[arg-type]
+    if result.unknown_names:  # a typo there would quietly drop a plugin; the command line says so and stops
+        raise plugins.PluginError(result.unknown_names)
+    return Library.from_load(result)

@@ -26,6 +26,7 @@ Seconds = Annotated[int, msgspec.Meta(ge=0, le=24 * 3600)]
 PositiveSeconds = Annotated[int, msgspec.Meta(ge=1, le=24 * 3600)]
 
 Sides = Literal["none", "each", "alternate"]
+Side = Literal["left", "right"]
 Category = Literal["stretch", "strengthen", "mobility", "posture", "relaxation"]
 Position = Literal["prone", "supine", "quadruped", "standing", "side-lying", "seated"]
 
@@ -43,10 +44,13 @@ class Frequency(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
 
     ``when`` names the situation ("while in pain", "once the pain has settled");
     leave it empty when the advice is general. Ranges are ``[low, high]``.
+    ``pain`` marks advice that depends on pain: "present" (while in pain) or "subsided"
+    (once it has); the latest check-in then chooses which one the dashboard shows.
     """
 
     text: Text
     when: str = ""
+    pain: Literal["present", "subsided"] | None = None
     sessions_per_day: tuple[Count, Count] | None = None
     days_per_week: Annotated[int, msgspec.Meta(ge=1, le=7)] | None = None
     minutes_per_day: tuple[Count, Count] | None = None
@@ -66,6 +70,13 @@ class Source(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
     notes: tuple[Text, ...] = ()
 
 
+class RepPosition(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """One timed position within a rep (a cat curl's sag, then its round), in the article's words."""
+
+    name: Name
+    hold_s: PositiveSeconds
+
+
 class Dosage(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
     """An exercise's default dosage as its article gives it.
 
@@ -74,6 +85,14 @@ class Dosage(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
     the hold at the end of each rep; ``duration_s`` is for timed positions held
     once (prone lying for 1-2 minutes). Where the article gives a range, the
     ``*_range`` field keeps both ends and the plain field is the default.
+
+    ``positions`` names a rep's timed positions when the article holds more than one
+    per rep (hold 5 s with the back sagging, then 5 s rounded): each rep paces every
+    position in order, and ``hold_s`` is left out. ``start_side`` is the side a sided
+    exercise starts on when the article names one (the side plank starts on the right).
+    ``advice`` keeps the article's own words on where to begin and how far to build up
+    ("Work up to doing 3 sets."); progression suggestions quote it and never pass the
+    upper end of a range.
     """
 
     sets: Count = 1
@@ -86,6 +105,22 @@ class Dosage(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
     sides: Sides = "none"
     duration_s: PositiveSeconds | None = None
     duration_range_s: tuple[PositiveSeconds, PositiveSeconds] | None = None
+    positions: tuple[RepPosition, ...] = ()
+    start_side: Side | None = None
+    advice: str = ""
+
+
+class Stage(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """One stage of an exercise the article builds up in stages, with its own dosage.
+
+    A routine step picks a stage by ``id``; a step that picks none runs the exercise's
+    own ``dosage``. ``steps`` are the stage's instructions, when they differ.
+    """
+
+    id: Slug
+    name: Name
+    steps: tuple[Text, ...] = ()
+    dosage: Dosage = Dosage()
 
 
 class Exercise(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -93,7 +128,10 @@ class Exercise(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
 
     ``movement`` groups the same movement across sources (every article's pelvic
     tilt has ``movement = "pelvic-tilt"``). ``start`` and ``steps`` are the
-    instructions; ``cautions`` and ``progressions`` come from the article.
+    instructions; ``cautions`` and ``progressions`` come from the article. ``stages``
+    lists the stages an article builds the exercise up in (the dead bug's three, the
+    back extension's lead-in before the press-ups); ``dosage`` is what runs when a
+    routine step picks no stage.
     """
 
     id: QualifiedId
@@ -108,6 +146,11 @@ class Exercise(_Frozen, frozen=True, forbid_unknown_fields=True, kw_only=True):
     cautions: tuple[Text, ...] = ()
     progressions: tuple[Text, ...] = ()
     sciatica_ok: bool = False
+    stages: tuple[Stage, ...] = ()
+
+    def stage(self, stage_id: str) -> Stage | None:
+        """The stage called ``stage_id``, or None."""
+        return next((s for s in self.stages if s.id == stage_id), None)
 
     @property
     def source_id(self) -> str:
@@ -154,9 +197,22 @@ def _article(word: str) -> str:
 
 
 def _check_ranges(obj: object) -> None:
-    dosage = obj.dosage if isinstance(obj, Exercise) else None
-    if dosage is None:
+    if not isinstance(obj, Exercise):
         return
+    _check_dosage(obj.dosage, "$.dosage")
+    seen: set[str] = set()
+    for n, stage in enumerate(obj.stages):
+        if stage.id in seen:
+            raise msgspec.ValidationError(f"two stages are called {stage.id!r} - at `$.stages[{n}].id`")
+        seen.add(stage.id)
+        _check_dosage(stage.dosage, f"$.stages[{n}].dosage")
+
+
+def _check_dosage(dosage: Dosage, where: str) -> None:
+    if dosage.positions and dosage.hold_s is not None:
+        raise msgspec.ValidationError(f"give 'positions' (each with its hold) or 'hold_s', not both - at `{where}`")
+    if dosage.positions and dosage.duration_s is not None and dosage.reps is None:
+        raise msgspec.ValidationError(f"'positions' are held within reps; a timed dosage has none - at `{where}`")
     for field, default in (
         ("sets_range", dosage.sets),
         ("reps_range", dosage.reps),
@@ -168,6 +224,6 @@ def _check_ranges(obj: object) -> None:
             continue
         low, high = span
         if low > high:
-            raise msgspec.ValidationError(f"{field}: low end {low} is above high end {high} - at `$.dosage`")
+            raise msgspec.ValidationError(f"{field}: low end {low} is above high end {high} - at `{where}`")
         if default is None or not low <= default <= high:
-            raise msgspec.ValidationError(f"{field}: the default {default} is outside {low}-{high} - at `$.dosage`")
+            raise msgspec.ValidationError(f"{field}: the default {default} is outside {low}-{high} - at `{where}`")

@@ -10,17 +10,59 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "backtui"
 
 
+class UnusableHome(OSError):
+    """``BACKTUI_HOME`` names a folder backtui can't use; ``str(err)`` is one line saying why.
+
+    An ``OSError``, so every place that already copes with a folder it can't write
+    (saving, the settings, the history) copes with this too.
+    """
+
+
+def _expanded(override: str) -> Path:
+    try:
+        return Path(override).expanduser()
+    except RuntimeError:  # '~someone' for a user that doesn't exist, or no home to expand '~' to
+        user = override[1:].split("/", 1)[0]
+        who = f"there is no user {user!r} on this system" if user else "there is no home folder to expand '~' to"
+        raise UnusableHome(f"BACKTUI_HOME={override!r} can't be used: {who}") from None
+
+
 def home() -> Path:
-    """The user's data dir: ``$BACKTUI_HOME`` or the platform's data dir for backtui."""
+    """The user's data dir: ``$BACKTUI_HOME`` or the platform's data dir for backtui.
+
+    Raises ``UnusableHome`` when ``BACKTUI_HOME`` can't even be turned into a path.
+    """
     override = os.environ.get("BACKTUI_HOME")
     if override:
-        return Path(override).expanduser()
+        return _expanded(override)
+    import platformdirs  # only when BACKTUI_HOME is unset; a command that needs no folder skips it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def home_problem() -> str:
+    """Why the data dir can't be used (one line), or ``""`` when it can.
+
+    Looks without creating anything: the folder must be a folder (or not exist yet
+    under a folder backtui can write to), and be writable.
+    """
+    try:
+        folder = home()
+    except UnusableHome as exc:
+        return str(exc)
+    shown = f"BACKTUI_HOME={os.environ['BACKTUI_HOME']!r}" if os.environ.get("BACKTUI_HOME") else str(folder)
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if existing.exists() and not existing.is_dir():
+        what = "it is a file" if existing == folder else f"{existing} is a file"
+        return f"{shown} can't be used: {what}, not a folder"
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"{shown} can't be used: {existing} is not writable"
+    return ""
 
 
 def user_routines_dir() -> Path:
@@ -37,7 +79,9 @@ def cache_dir() -> Path:
     """Files backtui can rebuild at any time: ``$BACKTUI_HOME/cache``, or the platform's cache dir for backtui."""
     override = os.environ.get("BACKTUI_HOME")
     if override:
-        return Path(override).expanduser() / "cache"
+        return _expanded(override) / "cache"
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 

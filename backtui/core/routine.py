@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from backtui.core.model import Exercise, Sides
+from backtui.core.model import Dosage, Exercise, Sides
 
 SCHEMA_VERSION = 1
 
@@ -38,6 +38,15 @@ ExerciseRef = Annotated[
     ),
 ]
 Note = Annotated[str, msgspec.Meta(max_length=2000, description="A note shown while the step runs.")]
+StageRef = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        max_length=80,
+        description="Which of the exercise's stages this step runs (e.g. 'lead-in'); "
+        "left out, the exercise's own dosage runs.",
+    ),
+]
 
 
 class Defaults(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, omit_defaults=True):
@@ -62,9 +71,21 @@ class Step(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True
 
     exercise: ExerciseRef | None = None
     name: StepName | None = None
+    stage: StageRef | None = None
     sets: Annotated[int, msgspec.Meta(ge=1, le=1000, description="Number of sets.")] | None = None
     reps: Annotated[int, msgspec.Meta(ge=1, le=1000, description="Reps per set (per side with sides).")] | None = None
-    hold_s: Annotated[int, msgspec.Meta(ge=1, le=24 * 3600, description="Hold at the end of each rep.")] | None = None
+    hold_s: (
+        Annotated[
+            int,
+            msgspec.Meta(
+                ge=1,
+                le=24 * 3600,
+                description="Hold at the end of each rep; for an exercise with several positions per rep, "
+                "the hold of each position.",
+            ),
+        ]
+        | None
+    ) = None
     duration_s: (
         Annotated[int, msgspec.Meta(ge=1, le=24 * 3600, description="A timed step: how long each set lasts.")] | None
     ) = None
@@ -78,7 +99,10 @@ class Step(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True
         ]
         | None
     ) = None
-    start_side: Annotated[Side, msgspec.Meta(description="The side a sided step starts on.")] | None = None
+    start_side: (
+        Annotated[Side, msgspec.Meta(description="The side a sided step starts on (else the exercise's, else left).")]
+        | None
+    ) = None
     release_s: Annotated[int, msgspec.Meta(ge=0, le=24 * 3600, description="Relax time between reps.")] | None = None
     rep_s: Annotated[int, msgspec.Meta(ge=1, le=24 * 3600, description="Length of one rep with no hold.")] | None = None
     prepare_s: (
@@ -137,6 +161,8 @@ class ResolvedStep:
     prepare_s: int
     switch_s: int
     note: str
+    positions: tuple[tuple[str, int], ...] = ()
+    stage: str | None = None
 
     @property
     def source_id(self) -> str | None:
@@ -155,9 +181,10 @@ class ResolvedStep:
 
 
 def step_title(step: Step, exercise: Exercise | None) -> str:
-    """The name a person sees for a step."""
+    """The name a person sees for a step (with its stage's name when it picks one)."""
     if exercise is not None:
-        return exercise.name
+        stage = exercise.stage(step.stage) if step.stage else None
+        return f"{exercise.name}: {stage.name}" if stage is not None else exercise.name
     if step.name:
         return step.name
     return step.exercise or "Unnamed step"
@@ -167,7 +194,7 @@ def resolve(routine: Routine, index: int, exercise: Exercise | None) -> Resolved
     """Fill a step's gaps: step, then exercise dosage, then routine defaults, then built-ins."""
     step = routine.steps[index]
     d = routine.defaults
-    dose = exercise.dosage if exercise is not None else None
+    dose = step_dosage(step, exercise)
 
     def pick(step_value: int | None, dose_value: int | None) -> int | None:
         return step_value if step_value is not None else dose_value
@@ -181,10 +208,15 @@ def resolve(routine: Routine, index: int, exercise: Exercise | None) -> Resolved
         reps = None  # the step chose a timed set; the exercise's reps do not apply
     elif reps is not None:
         duration = None  # the exercise gives both: reps win, as for a step
-    if reps is None and duration is None and hold is not None:
+    positions = dose.positions if dose is not None and step.duration_s is None else ()
+    if reps is None and duration is None and (hold is not None or positions):
         reps = 1  # only a hold (curl-up style): one rep held that long
     if reps is None:
         hold = None  # a timed step has no holds
+        positions = ()
+    timed_positions = tuple((p.name, step.hold_s or p.hold_s) for p in positions)
+    if timed_positions:
+        hold = None  # each position has its own hold
     rest = pick(step.rest_s, dose.rest_s if dose else None)
     return ResolvedStep(
         index=index,
@@ -197,10 +229,20 @@ def resolve(routine: Routine, index: int, exercise: Exercise | None) -> Resolved
         duration_s=duration,
         rest_s=d.rest_s if rest is None else rest,
         sides=step.sides or (dose.sides if dose else "none"),
-        start_side=step.start_side or "left",
+        start_side=step.start_side or (dose.start_side if dose else None) or "left",
         release_s=d.release_s if step.release_s is None else step.release_s,
         rep_s=step.rep_s or d.rep_s,
         prepare_s=d.prepare_s if step.prepare_s is None else step.prepare_s,
         switch_s=d.switch_s if step.switch_s is None else step.switch_s,
         note=step.note or "",
+        positions=timed_positions,
+        stage=step.stage if dose is not None and exercise is not None and exercise.stage(step.stage or "") else None,
     )
+
+
+def step_dosage(step: Step, exercise: Exercise | None) -> Dosage | None:
+    """The dosage a step starts from: its stage's, else the exercise's (None for a custom step)."""
+    if exercise is None:
+        return None
+    stage = exercise.stage(step.stage) if step.stage else None
+    return stage.dosage if stage is not None else exercise.dosage

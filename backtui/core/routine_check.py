@@ -9,11 +9,13 @@ that have no effect, and timelines too long to run.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 from backtui.core.library import Library
 from backtui.core.routine import Routine, resolve, step_shape_problem
+from backtui.core.terminal_text import printable
 from backtui.core.tomlfile import DataError
 
 Severity = Literal["error", "warning"]
@@ -26,8 +28,7 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """One thing wrong (``error``) or doubtful (``warning``) in one routine file."""
 
     severity: Severity
@@ -42,14 +43,15 @@ class Problem:
         return self.severity == "error"
 
     def __str__(self) -> str:
+        """One line; control characters from the file (in a name, key or value) shown escaped."""
         message = _one_line(self.message)
         if self.severity == "warning":
             message = f"warning: {message}"
         if self.line is not None:
-            return f"{self.file}:{self.line}:{self.col or 1}: {message}"
+            return printable(f"{self.file}:{self.line}:{self.col or 1}: {message}")
         if self.path:
-            return f"{self.file}: {self.path}: {message}"
-        return f"{self.file}: {message}"
+            return printable(f"{self.file}: {self.path}: {message}")
+        return printable(f"{self.file}: {message}")
 
     @classmethod
     def from_error(cls, exc: DataError) -> Problem:
@@ -76,6 +78,17 @@ def check(routine: Routine, library: Library, file: str = "") -> list[Problem]:
         exercise = library.get(step.exercise) if step.exercise else None
         if step.exercise and exercise is None:
             add("error", f"{at}.exercise", _missing_message(step.exercise, library))
+        if step.stage is not None:
+            if step.name is not None:
+                add("error", f"{at}.stage", "a custom step has no stages; 'stage' picks one of an exercise's stages")
+            elif exercise is not None and exercise.stage(step.stage) is None:
+                known = ", ".join(repr(s.id) for s in exercise.stages)
+                add(
+                    "error",
+                    f"{at}.stage",
+                    f"{exercise.name} ({exercise.id}) has no stage {step.stage!r}"
+                    + (f"; its stages: {known}" if known else "; it has no stages"),
+                )
         resolved = resolve(routine, index, exercise)
         if not resolved.has_dosage and not resolved.missing:
             add(

@@ -6,16 +6,17 @@ Bundled routines (the repo's ``routines/``) are read-only; the user's live in
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
 from backtui.core import paths
-from backtui.core.atomic import write_text_atomic
+from backtui.core.atomic import write_text_atomic, write_text_new
 from backtui.core.routine import SCHEMA_VERSION, Routine, step_shape_problem
 from backtui.core.routine_index import SUFFIX, RoutineSummary
 from backtui.core.tomlfile import DataError, convert, parse_toml, read_toml_file
@@ -90,15 +91,33 @@ def save_routine(routine: Routine, path: Path) -> None:
     write_text_atomic(path, dumps(routine))
 
 
-def save_as_user(routine: Routine, name: str | None = None, *, folder: Path | None = None) -> Path:
+def save_as_user(
+    routine: Routine, name: str | None = None, *, folder: Path | None = None, exclude: Path | None = None
+) -> Path:
     """Save a copy in the user's routines folder under a new, free, safe file name; return its path.
 
     This is how a bundled (read-only) routine is saved after editing: never over the
-    bundled file, always as a new file in the user's folder.
+    bundled file, always as a new file in the user's folder. Each name is claimed
+    atomically (``write_text_new``), so two backtui instances saving at once each get
+    their own file and neither overwrites the other's. ``exclude`` is the routine's
+    own file: when its name comes up, it is saved over (renaming a routine to the
+    name it already has).
     """
-    path = user_path_for(name if name is not None else routine.name, folder)
-    save_routine(routine, path)
-    return path
+    parse_routine(msgspec.to_builtins(routine), "(routine)")
+    text = dumps(routine)
+    folder = folder or paths.user_routines_dir()
+    for candidate in _candidates(folder, safe_stem(name if name is not None else routine.name)):
+        if candidate == exclude:
+            write_text_atomic(candidate, text)
+            return candidate
+        if candidate.exists():
+            continue
+        try:
+            write_text_new(candidate, text)
+        except FileExistsError:  # another process took the name a moment ago
+            continue
+        return candidate
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def is_bundled(path: Path) -> bool:
@@ -118,20 +137,22 @@ def safe_stem(name: str) -> str:
     return stem
 
 
+def _candidates(folder: Path, stem: str) -> Iterator[Path]:
+    """``stem.toml``, ``stem-2.toml``, ``stem-3.toml``, …"""
+    yield folder / f"{stem}{SUFFIX}"
+    for n in itertools.count(2):
+        yield folder / f"{stem}-{n}{SUFFIX}"
+
+
 def user_path_for(name: str, folder: Path | None = None, *, exclude: Path | None = None) -> Path:
-    """A free path in the user's routines folder for a routine called ``name``."""
-    folder = folder or paths.user_routines_dir()
-    stem = safe_stem(name)
-    candidate = folder / f"{stem}{SUFFIX}"
-    n = 2
-    while candidate.exists() and candidate != exclude:
-        candidate = folder / f"{stem}-{n}{SUFFIX}"
-        n += 1
-    return candidate
+    """The path a new routine called ``name`` would get now (``save_as_user`` claims one for real)."""
+    for candidate in _candidates(folder or paths.user_routines_dir(), safe_stem(name)):
+        if candidate == exclude or not candidate.exists():
+            return candidate
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
-@dataclass(frozen=True)
-class RoutineEntry:
+class RoutineEntry(msgspec.Struct, frozen=True):
     """A routine file found on disk, loaded or with the error that stopped it."""
 
     path: Path

@@ -108,7 +108,10 @@ def write(summaries: Iterable[RoutineSummary], before: State) -> None:
     next time, rather than match wrongly.
     """
     rows = [(str(s.path), s.bundled, s.name, s.description, s.steps, s.error) for s in summaries]
-    target = cache_path()
+    try:
+        target = cache_path()
+    except OSError:  # BACKTUI_HOME can't be used: no summary this time
+        return
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

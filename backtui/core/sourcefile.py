@@ -13,6 +13,8 @@ bare slug; the source id is put in front of it.
 from __future__ import annotations
 
 import importlib
+import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +24,7 @@ import msgspec
 
 from backtui.core.hookspecs import hookimpl
 from backtui.core.model import Avoid, Exercise, Source, _check_ranges
-from backtui.core.tomlfile import DataError, convert, parse_toml, read_toml_file
+from backtui.core.tomlfile import MAX_FILE_BYTES, DataError, convert, parse_toml, read_toml_file
 
 
 class SourceFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -73,7 +75,38 @@ def _check_file(data: SourceFile, file: str) -> None:
             raise DataError(file, str(exc).split(" - at ")[0], path=f"exercises[{index}].dosage") from None
 
 
-def _read_packaged(package: str, filename: str) -> str:
+def read_source_file(path: Path, display: str) -> str:
+    """The text of a source file, at most ``MAX_FILE_BYTES`` of it; any failure is a ``DataError`` naming it.
+
+    Only a regular file is read, and the cap counts the bytes actually read.
+    """
+    try:
+        with path.open("rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise DataError(display, "not a regular file; a source file must be a plain TOML file")
+            data = f.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise DataError(display, "no such file; a data-style plugin ships it beside its __init__.py") from None
+    except IsADirectoryError:
+        raise DataError(display, "this is a folder, not a file") from None
+    except OSError as exc:
+        raise DataError(display, f"cannot read the file ({exc.strerror or exc})") from None
+    return _decode(data, display)
+
+
+def _decode(data: bytes, display: str) -> str:
+    if len(data) > MAX_FILE_BYTES:
+        raise DataError(display, f"the file is over {MAX_FILE_BYTES:,} bytes, the most backtui reads")
+    if b"\x00" in data:
+        raise DataError(display, "this is a binary file, not TOML text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataError(display, "the file is not valid UTF-8 text", line=line) from None
+
+
+def _read_packaged(package: str, filename: str, display: str) -> str:
     """The text of a file shipped inside ``package``.
 
     A package installed as files is read straight from its folder; only an unusual
@@ -82,12 +115,15 @@ def _read_packaged(package: str, filename: str) -> str:
     module = sys.modules.get(package) or importlib.import_module(package)
     origin = getattr(module, "__file__", None)
     if origin:
-        path = Path(origin).parent / filename
-        if path.is_file():
-            return path.read_text(encoding="utf-8")
+        return read_source_file(Path(origin).parent / filename, display)
     from importlib import resources
 
-    return resources.files(package).joinpath(filename).read_text(encoding="utf-8")
+    try:
+        with resources.files(package).joinpath(filename).open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        raise DataError(display, f"cannot read the file ({exc})") from None
+    return _decode(data, display)
 
 
 def data_source(
@@ -99,7 +135,7 @@ def data_source(
     def data() -> SourceFile:
         if not cache:
             display = f"{package}/{filename}"
-            cache.append(parse_source_text(_read_packaged(package, filename), display))
+            cache.append(parse_source_text(_read_packaged(package, filename, display), display))
         return cache[0]
 
     @hookimpl

@@ -5,7 +5,9 @@ No clock here. ``plan`` turns each step into phases:
 * ``prepare`` before each exercise (``prepare_s``; left out when 0);
 * a timed step (``duration_s``, no reps): one ``work`` phase per set and side;
 * a rep step: per rep a ``hold`` (``hold_s``) or, with no hold, a ``work`` phase of
-  ``rep_s``; a ``release`` of ``release_s`` between reps (a step with only a hold is
+  ``rep_s``; an exercise with several positions per rep holds each in turn (one
+  ``hold`` per position, named after it, a ``release`` between them); a ``release`` of
+  ``release_s`` between reps (a step with only a hold is
   one rep; a step with no dosage at all is timed, ``FALLBACK_DURATION_S``);
 * ``sides = "each"``: every rep on the start side, a ``switch`` (``switch_s``), then the
   other side; ``"alternate"``: sides take turns each rep, with a ``release`` between;
@@ -64,6 +66,7 @@ class Phase:
     rep: int | None = None
     reps: int | None = None
     side: str | None = None
+    position: str | None = None
 
     @property
     def end_s(self) -> int:
@@ -71,6 +74,9 @@ class Phase:
 
     @property
     def label(self) -> str:
+        """The heading: ``HOLD``, or the position and its hold (``SAG · hold 5``) within a rep."""
+        if self.position is not None:
+            return f"{self.position.upper()} · hold {self.duration_s}"
         return LABELS[self.kind]
 
 
@@ -100,12 +106,19 @@ def _step_phases(s: ResolvedStep) -> Iterator[tuple[PhaseKind, int, dict[str, ob
                 order = [(rep, side) for side in sides for rep in range(1, reps + 1)]
             previous_side = order[0][1]
             for n, (rep, side) in enumerate(order):
+                at = {**base, "rep": rep, "reps": reps, "side": side}
                 if n:
                     if s.sides == "each" and side != previous_side:
                         yield "switch", s.switch_s, {**base, "side": side}
                     else:
-                        yield "release", s.release_s, {**base, "rep": rep, "reps": reps, "side": side}
-                yield kind, length, {**base, "rep": rep, "reps": reps, "side": side}
+                        yield "release", s.release_s, at
+                if s.positions:
+                    for k, (position, hold) in enumerate(s.positions):
+                        if k:
+                            yield "release", s.release_s, at
+                        yield "hold", hold, {**at, "position": position}
+                else:
+                    yield kind, length, at
                 previous_side = side
         if set_no < s.sets:
             yield "rest", s.rest_s, {"set": set_no, "sets": s.sets}

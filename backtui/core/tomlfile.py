@@ -8,9 +8,12 @@ for schema errors. Nothing in a file is ever imported or run.
 from __future__ import annotations
 
 import difflib
+import errno
 import json
 import math
+import os
 import re
+import stat
 import tomllib
 import types
 import typing
@@ -19,10 +22,20 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from backtui.core.terminal_text import printable
+
 T = TypeVar("T")
 
-#: Files bigger than this are refused before they are parsed.
-MAX_FILE_BYTES = 1_000_000
+#: Files bigger than this are refused before they are parsed (counting the bytes actually read).
+MAX_FILE_BYTES = 500_000
+#: A dotted key or table header with more parts than this is refused (``a.b.c`` has 3).
+MAX_KEY_PARTS = 10
+#: Keys in one file, counting each part of a dotted key and each table header.
+MAX_KEYS = 50_000
+#: Arrays and inline tables nested deeper than this are refused (a table header counts as one level).
+MAX_NESTING = 16
+#: A number with more digits than this is refused (Python refuses integers over 4,300 digits).
+MAX_NUMBER_DIGITS = 100
 
 
 class DataError(Exception):
@@ -37,11 +50,12 @@ class DataError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
+        # printable: a file name, key or value can hold control characters; the line shows them escaped.
         if self.line is not None:
-            return f"{self.file}:{self.line}:{self.col or 1}: {self.message}"
+            return printable(f"{self.file}:{self.line}:{self.col or 1}: {self.message}")
         if self.path:
-            return f"{self.file}: {self.path}: {self.message}"
-        return f"{self.file}: {self.message}"
+            return printable(f"{self.file}: {self.path}: {self.message}")
+        return printable(f"{self.file}: {self.message}")
 
 
 _TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
@@ -64,8 +78,76 @@ def _syntax_hint(message: str) -> str:
     return _SYNTAX_HINTS.get(message, message)
 
 
+# Strings and comments, so the scan below sees only the file's structure. Each
+# pattern always matches (an unclosed string runs to the end of its line, or of
+# the file), so the scan never backtracks and costs time in line with the size.
+_STRINGS_AND_COMMENTS = re.compile(
+    r'''"""[\s\S]*?(?:(?<!\\)"""|\Z)'''
+    r"|'''[\s\S]*?(?:'''|\Z)"
+    r"""|"(?:[^"\\\n]|\\.)*"?"""
+    r"|'[^'\n]*'?"
+    r"|#[^\n]*"
+)
+_TOO_MANY_PARTS = re.compile(rf"(?<![A-Za-z0-9_-])(?:[A-Za-z0-9_-]++[ \t]*+\.[ \t]*+){{{MAX_KEY_PARTS}}}[A-Za-z0-9_-]")
+_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
+_BRACKETS = re.compile(r"[\[\]{}]")
+_LONG_NUMBER = re.compile(rf"(?<![0-9_])[0-9_]{{{MAX_NUMBER_DIGITS + 1}}}")
+
+
+def _blank_out(match: re.Match[str]) -> str:
+    """A string or comment replaced by one letter, keeping its line breaks so line numbers stay right."""
+    text = match.group()
+    if text.startswith("#"):
+        return ""
+    return "S" + "\n" * text.count("\n")
+
+
+def check_toml_cost(text: str, file: str) -> None:
+    """Refuse, before parsing, what would make the TOML parser slow or fail oddly.
+
+    Python's ``tomllib`` takes time and memory that grow with the square of a dotted
+    key's or table header's length, recurses once per level of nesting, and raises
+    ``ValueError`` on an integer over 4,300 digits. This scan costs time in line with
+    the text and bounds each of those (``MAX_KEY_PARTS``, ``MAX_KEYS``, ``MAX_NESTING``,
+    ``MAX_NUMBER_DIGITS``), so any file up to ``MAX_FILE_BYTES`` is parsed quickly or
+    refused with a ``DataError``. The plugin loader runs it on every ``source.toml``
+    too (``parse_toml`` calls it).
+    """
+    if len(text) > MAX_FILE_BYTES:
+        raise DataError(file, f"the file is over {MAX_FILE_BYTES:,} bytes, the most backtui reads")
+    shape = _STRINGS_AND_COMMENTS.sub(_blank_out, text)
+
+    def refuse(message: str, pos: int) -> DataError:
+        """The error for ``pos``; its column counts a string as one character."""
+        line = shape.count("\n", 0, pos) + 1
+        return DataError(file, f"{message}, the most backtui reads", line=line, col=pos - shape.rfind("\n", 0, pos))
+
+    if m := _TOO_MANY_PARTS.search(shape):
+        raise refuse(f"a dotted key or table header has more than {MAX_KEY_PARTS} parts", m.start())
+    if m := _LONG_NUMBER.search(shape):
+        raise refuse(f"a number has more than {MAX_NUMBER_DIGITS} digits", m.start())
+    keys = shape.count("=") + shape.count(".") + len(_HEADER.findall(shape))
+    if keys > MAX_KEYS:
+        raise DataError(
+            file, f"the file has over {MAX_KEYS:,} keys (each part of a dotted key counts), the most backtui reads"
+        )
+    depth = 0
+    for m in _BRACKETS.finditer(shape):
+        if m.group() in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                raise refuse(f"arrays or tables nest more than {MAX_NESTING} levels deep", m.start())
+        elif depth:
+            depth -= 1
+
+
 def parse_toml(text: str, file: str) -> dict[str, Any]:
-    """Parse TOML text, turning ``tomllib`` errors into a located ``DataError``."""
+    """Parse TOML text into a dict; any failure becomes a located ``DataError``.
+
+    The text is scanned first (``check_toml_cost``), and whatever else the parser
+    raises is turned into one line naming the file.
+    """
+    check_toml_cost(text, file)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -79,16 +161,45 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
         raise DataError(file, _lower_first(raw)) from None
     except RecursionError:
         raise DataError(file, "the file nests too deeply to be a backtui file") from None
+    except (ValueError, MemoryError, OverflowError, TypeError) as exc:
+        detail = " ".join(str(exc).split()) or type(exc).__name__
+        raise DataError(file, f"the file cannot be read as TOML ({_lower_first(detail)[:200]})") from None
 
 
-def read_toml_file(path: Path, display: str | None = None) -> dict[str, Any]:
-    """Read and parse a TOML file, refusing huge, binary or unreadable files."""
-    file = display or str(path)
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def _not_regular(mode: int) -> str:
+    for test, kind in _KINDS:
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def read_file_bytes(path: Path, file: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, or a ``DataError``.
+
+    Only regular files are read: a named pipe, device or socket (or a symlink to one)
+    is refused without reading, and the file is opened non-blocking so a named pipe
+    can never make backtui wait. The cap counts the bytes actually read, not the
+    size the file reports. The plugin loader uses this for ``source.toml`` too.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DataError(file, f"the file is {size:,} bytes; backtui reads files up to {MAX_FILE_BYTES:,} bytes")
-        data = path.read_bytes()
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            raise DataError(file, f"this is {_not_regular(mode)}, not a file")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as fh:
+            mode = os.fstat(fh.fileno()).st_mode
+            if not stat.S_ISREG(mode):  # the file was swapped after the check above
+                raise DataError(file, f"this is {_not_regular(mode)}, not a file")
+            data = fh.read(limit + 1)
     except FileNotFoundError:
         raise DataError(file, "no such file") from None
     except IsADirectoryError:
@@ -96,15 +207,36 @@ def read_toml_file(path: Path, display: str | None = None) -> dict[str, Any]:
     except PermissionError:
         raise DataError(file, "permission denied") from None
     except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise DataError(file, "this is a socket, not a file") from None
         raise DataError(file, f"cannot read the file ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise DataError(file, f"the file is over {limit:,} bytes, the most backtui reads")
+    return data
+
+
+def decode_toml_bytes(data: bytes, file: str) -> str:
+    """TOML bytes as text: refuses binary files and text that is not UTF-8, naming the line."""
     if b"\x00" in data:
         raise DataError(file, "this is a binary file, not TOML text")
     try:
-        text = data.decode("utf-8-sig")  # a byte-order mark some editors write is not an error
+        return data.decode("utf-8-sig")  # a byte-order mark some editors write is not an error
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise DataError(file, "the file is not valid UTF-8 text", line=line) from None
-    return parse_toml(text, file)
+
+
+def parse_toml_bytes(data: bytes, file: str) -> dict[str, Any]:
+    """Bytes to parsed TOML, through every check: size, encoding, cost scan, parser."""
+    if len(data) > MAX_FILE_BYTES:
+        raise DataError(file, f"the file is over {MAX_FILE_BYTES:,} bytes, the most backtui reads")
+    return parse_toml(decode_toml_bytes(data, file), file)
+
+
+def read_toml_file(path: Path, display: str | None = None) -> dict[str, Any]:
+    """Read and parse a TOML file, refusing huge, binary, unreadable or special files."""
+    file = display or str(path)
+    return parse_toml(decode_toml_bytes(read_file_bytes(path, file), file), file)
 
 
 def convert(data: Any, kind: type[T], file: str) -> T:
@@ -121,9 +253,27 @@ def load(path: Path, kind: type[T], display: str | None = None) -> T:
     return convert(read_toml_file(path, file), kind, file)
 
 
-_AT = re.compile(r"^(?P<msg>.*) - at `\$(?P<path>[^`]*)`$")
-_UNKNOWN = re.compile(r"^Object contains unknown field `(?P<field>[^`]*)`$")
-_MISSING = re.compile(r"^Object missing required field `(?P<field>[^`]*)`$")
+# DOTALL and greedy field names: a key may hold a newline or a backtick.
+_AT = re.compile(r"^(?P<msg>.*) - at `\$(?P<path>[^`]*)`$", re.DOTALL)
+_UNKNOWN = re.compile(r"^Object contains unknown field `(?P<field>.*)`$", re.DOTALL)
+_MISSING = re.compile(r"^Object missing required field `(?P<field>.*)`$", re.DOTALL)
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+#: Keys and values longer than this are cut with an ellipsis in messages.
+SHOWN_CHARS = 40
+
+
+def show_key(key: str, limit: int = SHOWN_CHARS) -> str:
+    """A key as a TOML path part: bare when it can be, else quoted; long ones cut with an ellipsis.
+
+    Control characters and newlines come out escaped, so a key can never break or
+    forge a line of ``validate``'s output.
+    """
+    if _BARE_KEY.match(key) and len(key) <= limit:
+        return key
+    shown = key if len(key) <= limit else key[: limit - 1] + "…"
+    return printable(json.dumps(shown, ensure_ascii=False))
+
+
 _EXPECTED = re.compile(r"^Expected `(?P<want>[^`]*)`, got `(?P<got>[^`]*)`$")
 _CONSTRAINT = re.compile(r"^Expected `(?P<want>[^`]*)` (?P<op>>=|<=|>|<) (?P<n>-?[\d.e+]+)$")
 _LENGTH = re.compile(r"^Expected `(?P<want>[^`]*)` of length (?P<op>>=|<=) (?P<n>\d+)$")
@@ -160,9 +310,10 @@ def describe_validation_error(
     if u := _UNKNOWN.match(message):
         field = u["field"]
         known = _field_names(where)
-        full = f"{path}.{field}" if path else field
-        hint = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
-        text = f"unknown key {field!r}"
+        full = f"{path}.{show_key(field)}" if path else show_key(field)
+        hint = difflib.get_close_matches(field, known, n=1, cutoff=0.6) if len(field) <= SHOWN_CHARS else []
+        shown = show_key(field)
+        text = f"unknown key {shown}" if shown.startswith('"') else f"unknown key {shown!r}"
         if hint:
             text += f"; did you mean {hint[0]!r}?"
         elif known:
@@ -170,7 +321,7 @@ def describe_validation_error(
         return DataError(file, text, path=full)
     if u := _MISSING.match(message):
         field = u["field"]
-        return DataError(file, "this key is required", path=f"{path}.{field}" if path else field)
+        return DataError(file, "this key is required", path=f"{path}.{show_key(field)}" if path else show_key(field))
     if u := _EXPECTED.match(message):
         text = f"expected {_plain_type(u['want'])}"
         if value is _NO_VALUE:
@@ -199,7 +350,7 @@ def describe_validation_error(
         if allowed:
             text += f"; expected one of: {', '.join(repr(a) for a in allowed)}"
         return DataError(file, text, path=path or "(top)")
-    return DataError(file, _lower_first(message), path=path or "(top)")
+    return DataError(file, _lower_first(printable(message))[:200], path=path or "(top)")
 
 
 def _length_text(want: str, op: str, n: int, value: Any, noun: str = "items") -> str:
@@ -244,7 +395,7 @@ def show_value(value: Any, limit: int = 40) -> str:
         return str(value) if len(digits) <= 20 else f"{'-' if value < 0 else ''}a {len(digits)}-digit number"
     if isinstance(value, str):
         shown = value if len(value) <= limit else value[: limit - 1] + "…"
-        return json.dumps(shown, ensure_ascii=False)
+        return printable(json.dumps(shown, ensure_ascii=False))
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):

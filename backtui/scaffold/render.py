@@ -61,15 +61,20 @@ def render(name: str, style: str) -> dict[str, str]:
     for part in ("common", style):
         for parts, entry in _files(root.joinpath(part)):
             path = "/".join(p.replace("__module__", subs["module"]) for p in parts).removesuffix(".tmpl")
+            path = path.replace("dot-", ".", 1) if path.startswith("dot-") else path  # dot-gitignore: .gitignore
             out[path] = string.Template(entry.read_text(encoding="utf-8")).substitute(subs)
     return out
 
 
 def scaffold(name: str, parent: Path, style: str = "python") -> Path:
-    """Create ``parent/backtui-NAME``; never overwrite, never leave half a package behind."""
+    """Create ``parent/backtui-NAME`` (and ``parent`` if need be); never overwrite, never leave half a package."""
     target = parent / f"backtui-{name}"
-    if not parent.is_dir():
-        raise ScaffoldError(f"{parent}: no such folder")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise ScaffoldError(f"{parent}: this is a file, not a folder") from None
+    except OSError as exc:
+        raise ScaffoldError(f"{parent}: cannot create the folder ({exc.strerror or exc})") from None
     if target.exists() or target.is_symlink():
         raise ScaffoldError(f"{target} already exists; nothing was written (choose another NAME or --dir)")
     files = render(name, style)

@@ -23,6 +23,7 @@ from backtui.core.clock import Clock, MonotonicClock
 from backtui.tui.screens.too_small import TooSmallScreen, is_too_small
 
 if TYPE_CHECKING:
+    from backtui.core.cues import CueDispatcher
     from backtui.core.history import Opened
     from backtui.core.library import Library
     from backtui.core.plugins import LoadResult
@@ -83,16 +84,50 @@ class BacktuiApp(App[int]):
         self._load_lock = threading.Lock()
         self._announced = False
         self._load_error = ""
+        self._unknown_names = ""
         self._history: Opened | None = None
+        self._cues: CueDispatcher | None = None
 
     @property
     def history(self) -> Opened:
         """The session history, opened on first use; ``.history`` is None (and ``.error`` says why) when off."""
         if self._history is None:
-            from backtui.core.history import open_history
+            from backtui.core import paths
+            from backtui.core.history import Opened, open_history
 
-            self._history = open_history()
+            # A BACKTUI_HOME that can't be used turns the history off, saying why, and nothing else.
+            problem = paths.home_problem()
+            self._history = Opened(None, problem) if problem else open_history()
         return self._history
+
+    @property
+    def cues(self) -> CueDispatcher:
+        """The cue plugins' dispatcher, started on first use with the library's cue plugins."""
+        if self._cues is None:
+            from backtui.core.cues import CueDispatcher
+            from backtui.core.settings import load_settings
+
+            settings, _ = load_settings()
+            self._cues = CueDispatcher(self.ensure_library().records, settings.cues)
+            if self._cues.plugins:
+                self.set_interval(1.0, self._report_cue_problems)
+        return self._cues
+
+    def _report_cue_problems(self) -> None:
+        """A cue plugin that raised, stalled or has no engine: one notification each (runs on the UI thread)."""
+        if self._cues is None:
+            return
+        for problem in self._cues.take_problems():
+            self.notify(
+                escape(problem.describe()) + "\nThe routine goes on; press P for the plugins view.",
+                title="Cues" if problem.notice else "A cue plugin failed",
+                severity="information" if problem.notice else "warning",
+                timeout=10,
+            )
+
+    def on_unmount(self) -> None:
+        if self._cues is not None:
+            self._cues.close()
 
     # -- the library ------------------------------------------------------------------------
 
@@ -125,7 +160,9 @@ class BacktuiApp(App[int]):
                 from backtui.core.plugins import load
 
                 try:
-                    self.library = Library.from_load(load())
+                    result = load()
+                    self.library = Library.from_load(result)
+                    self._unknown_names = result.unknown_names  # a typo in BACKTUI_LOAD_PLUGINS, said once
                 except Exception as exc:  # BACKTUI_STRICT_PLUGINS's PluginError: say so, run with no sources
                     self._load_error = " ".join(str(exc).split()) or type(exc).__name__
                     self.library = Library()
@@ -146,6 +183,8 @@ class BacktuiApp(App[int]):
         self._announced = True
         if self._load_error:
             self.notify(escape(self._load_error), title="Plugins could not be loaded", severity="error", timeout=12)
+        if self._unknown_names:
+            self.notify(escape(self._unknown_names), title="Unknown plugin names", severity="warning", timeout=12)
         for record in self.library.failed:
             self.notify(
                 escape(record.describe()) + "\nPress P for the plugins view.",
@@ -201,16 +240,20 @@ class BacktuiApp(App[int]):
         try:
             return load_routine(path, shown)
         except DataError as exc:
-            from backtui.tui.screens.error import ErrorScreen
-
-            def answered(again: bool | None) -> None:
-                if again:
-                    retry()
-                elif self.start != "dashboard":
-                    self.exit(1)
-
-            self.push_screen(ErrorScreen(shown, str(exc), doing=doing), answered)
+            self._explain(shown, str(exc), doing, retry)
             return None
+
+    def _explain(self, shown: str, message: str, doing: str, retry: Retry) -> None:
+        """Open the error view; ``r`` there calls ``retry``, going back leaves ``backtui run``/``build`` with 1."""
+        from backtui.tui.screens.error import ErrorScreen
+
+        def answered(again: bool | None) -> None:
+            if again:
+                retry()
+            elif self.start != "dashboard":
+                self.exit(1)
+
+        self.push_screen(ErrorScreen(shown, message, doing=doing), answered)
 
     def open_builder(self, path: Path | None, *, new: bool = False) -> None:
         """Edit the routine at ``path``; ``new`` starts an empty one (saved to ``path`` if given)."""
@@ -229,10 +272,47 @@ class BacktuiApp(App[int]):
         self.push_screen(screen, self._builder_closed)
 
     def open_runner(self, path: Path) -> None:
-        routine = self._load_or_explain(path, "run", lambda: self.open_runner(path))
+        """Run the routine at ``path``, only if ``validate`` finds no error in it; warnings ask first.
+
+        An error (an exercise no loaded source has, a step that can't be timed) opens the
+        error view with ``validate``'s one-line messages: a routine that can't be run
+        right is not run at all. Warnings (an exercise a source says to avoid …) are
+        listed in a question before the runner starts.
+        """
+
+        def retry() -> None:
+            self.open_runner(path)
+
+        routine = self._load_or_explain(path, "run", retry)
         if routine is None:
             return
         library = self.ensure_library()
+        from backtui.core.routine_check import check
+        from backtui.tui.formatting import display_path
+
+        shown = display_path(path)
+        problems = check(routine, library, shown)
+        errors = [str(p) for p in problems if p.is_error]
+        if errors:
+            self._explain(shown, "\n".join(errors), "run", retry)
+            return
+        warnings = [str(p) for p in problems if not p.is_error]
+        if not warnings:
+            self._start_runner(path, routine, library)
+            return
+        from backtui.tui.screens.confirm import ConfirmScreen
+
+        def answered(go: bool | None) -> None:
+            if go:
+                self._start_runner(path, routine, library)
+            elif self.start != "dashboard":
+                self.exit(0)
+
+        self.push_screen(
+            ConfirmScreen("Run this routine anyway?", "\n".join(warnings), yes="Run it", no="Go back"), answered
+        )
+
+    def _start_runner(self, path: Path, routine: Routine, library: Library) -> None:
         try:
             from backtui.tui.screens.runner import RunnerScreen  # type: ignore[import-untyped,import-not-found,unused-ignore]
         except ImportError as exc:
@@ -244,11 +324,20 @@ class BacktuiApp(App[int]):
         def history_failed(message: str) -> None:
             self.notify(escape(f"History is off: {message}"), severity="warning", timeout=10)
 
+        from backtui.core.cues import CueFollower
+        from backtui.core.settings import load_settings
+
         recorder = HistoryRecorder(self.history.history, routine, path, on_error=history_failed)
+        muted = load_settings()[0].mute
+        cues = CueFollower(self.cues.send, muted=muted)
+        if self.history.history is not None and self.history.history.readonly:
+            self.notify(escape(f"{self.history.off_message} This run won't be recorded."), severity="warning")
         run_with_checkins(
             self,
             recorder,
-            lambda listener: RunnerScreen(routine, library, self.clock, path=path, listener=listener),
+            lambda listener: RunnerScreen(
+                routine, library, self.clock, path=path, listener=listener, cues=cues, bell=not muted
+            ),
             self._runner_closed,
         )
 
@@ -302,7 +391,8 @@ class BacktuiApp(App[int]):
         from backtui.tui.screens.plugins import PluginsScreen
 
         library = self.ensure_library()
-        self.push_screen(PluginsScreen(library.records, error=self._load_error))
+        problems = dict(self._cues.problems) if self._cues is not None else {}
+        self.push_screen(PluginsScreen(library.records, error=self._load_error, cue_problems=problems))
 
     def action_avoid(self) -> None:
         from backtui.tui.screens.avoid import AvoidScreen

@@ -41,7 +41,10 @@ VERYWELL = Source(
     id="verywell",
     title="Exercises for Your Lower Back",
     publisher="Verywell Health",
-    frequency=(Frequency(text="three to four times per day", when="while in pain", sessions_per_day=(3, 4)),),
+    frequency=(
+        Frequency(text="three to four times per day", when="while in pain", pain="present", sessions_per_day=(3, 4)),
+        Frequency(text="once per day", when="once the pain has subsided", pain="subsided", sessions_per_day=(1, 1)),
+    ),
 )
 
 
@@ -60,6 +63,30 @@ def fill_rising(h: History) -> None:
     """Recent sessions where pain after is higher than before."""
     for offset, (before, after) in zip((6, 5, 3, 2, 1), ((3, 2), (3, 4), (3, 5), (4, 6), (4, 7)), strict=True):
         add_session(h, TODAY - timedelta(days=offset), before=before, after=after, name="Core")
+
+
+def fill_every_status(h: History) -> None:
+    """One session of each status, newest last, with a long routine name."""
+    day = TODAY - timedelta(days=1)
+    add_session(h, day, hour=7, before=5, after=3, name="Gentle start")  # complete
+    add_session(h, day, hour=9, skipped=1, before=4, after=4, name="Morning back, long name")  # partial
+    add_session(h, day, hour=11, steps=0, skipped=3, name="Gentle start")  # skipped
+    add_session(h, day, hour=13, status="quit", before=6, name="Core")  # quit
+    add_session(h, day, hour=15, status="quit", steps=0, name="Core")  # abandoned
+    add_session(h, day, hour=17, status="pain", steps=1, before=5, after=8, name="Evening")  # stopped for pain
+    add_session(h, TODAY, hour=7, status="in-progress", name="Evening")  # interrupted (stale by 20:00)
+
+
+def fill_in_pain(h: History) -> None:
+    """Two sessions today, the last check-in at 6."""
+    add_session(h, TODAY, hour=8, before=7, after=6, name="Gentle start")
+    add_session(h, TODAY, hour=12, before=6, name="Gentle start")
+
+
+def fill_after_pain(h: History) -> None:
+    """Three sessions today, the last check-in at 0."""
+    for hour in (8, 12, 16):
+        add_session(h, TODAY, hour=hour, before=1, after=0, name="Gentle start")
 
 
 class PanelHost(App[None]):

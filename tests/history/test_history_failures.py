@@ -14,7 +14,15 @@ from pathlib import Path
 import pytest
 from history_helpers import TODAY, StepCompleted, add_session, open_store
 
-from backtui.core.history import INTERRUPTED, History, HistoryRecorder, HistoryUnavailable, open_history
+from backtui.core.history import (
+    INTERRUPTED,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    History,
+    HistoryRecorder,
+    HistoryUnavailable,
+    open_history,
+)
 
 
 def test_a_corrupt_file_turns_history_off_with_a_one_line_message(tmp_path: Path) -> None:
@@ -27,14 +35,16 @@ def test_a_corrupt_file_turns_history_off_with_a_one_line_message(tmp_path: Path
     assert path.read_bytes().startswith(b"this is not a database")  # left alone for the user
 
 
-def test_a_read_only_file_turns_history_off(tmp_path: Path) -> None:
+def test_a_read_only_file_is_opened_to_read_and_says_why_it_cannot_record(tmp_path: Path) -> None:
     path = tmp_path / "history.sqlite3"
     add_session(open_store(path), TODAY)
     path.chmod(0o444)
     try:
         opened = open_history(path)
-        assert opened.history is None
+        assert opened.history is not None and opened.history.readonly
+        assert len(opened.history.sessions()) == 1
         assert opened.error == f"{path}: the history file is read-only; make it writable to record sessions"
+        assert opened.off_message.startswith("History is read-only: ")
     finally:
         path.chmod(0o644)
     assert open_history(path).ok  # writable again, history is back
@@ -43,9 +53,9 @@ def test_a_read_only_file_turns_history_off(tmp_path: Path) -> None:
 def test_a_database_locked_past_the_busy_timeout_turns_history_off_at_open(tmp_path: Path) -> None:
     path = tmp_path / "history.sqlite3"
     holder = sqlite3.connect(path, isolation_level=None)
-    holder.execute("CREATE TABLE other (x)")
+    holder.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")  # a version-1 history, not yet in WAL mode
     holder.execute("BEGIN EXCLUSIVE")
-    holder.execute("INSERT INTO other VALUES (1)")
+    holder.execute("INSERT INTO sessions (routine_name, started_at, day) VALUES ('x', '2026-01-01', '2026-01-01')")
     try:
         opened = open_history(path, busy_timeout_s=0.2)
         assert opened.history is None
@@ -193,4 +203,4 @@ def test_two_instances_opening_a_new_file_at_once_both_migrate_it_safely(tmp_pat
     for t in threads:
         t.join()
     assert results == ["", "", "", ""]
-    assert History(path).schema_version == 2
+    assert History(path).schema_version == SCHEMA_VERSION

@@ -22,8 +22,8 @@ VERYWELL = Source(
     id="verywell",
     title="Verywell",
     frequency=(
-        Frequency(text="three to four times per day", when="while in pain", sessions_per_day=(3, 4)),
-        Frequency(text="once per day", when="once the pain has subsided", sessions_per_day=(1, 1)),
+        Frequency(text="three to four times per day", when="while in pain", pain="present", sessions_per_day=(3, 4)),
+        Frequency(text="once per day", when="once the pain has subsided", pain="subsided", sessions_per_day=(1, 1)),
     ),
 )
 MERATIVE = Source(
@@ -42,14 +42,15 @@ def test_week_start_is_monday() -> None:
     assert week_start(date(2026, 3, 16)) == date(2026, 3, 16)
 
 
-def test_week_counts_only_count_completed_sessions_monday_to_sunday(tmp_path: Path) -> None:
+def test_week_counts_only_count_sessions_with_an_exercise_done_monday_to_sunday(tmp_path: Path) -> None:
     h = open_store(tmp_path / "h.sqlite3")
     add_session(h, date(2026, 3, 8))  # last Sunday: previous week
     add_session(h, date(2026, 3, 9))  # Monday
     add_session(h, date(2026, 3, 9), hour=18)  # twice on Monday
-    add_session(h, date(2026, 3, 10), status="quit")  # not completed
+    add_session(h, date(2026, 3, 10), status="quit", steps=0)  # left before doing anything
+    add_session(h, date(2026, 3, 10), hour=9, steps=0, skipped=2)  # every exercise skipped
     add_session(h, TODAY)
-    add_session(h, TODAY, hour=12, status="pain")
+    add_session(h, TODAY, hour=12, status="pain", steps=0)
     week = h.week_counts(TODAY)
     assert week == WeekCounts(sessions=3, days=2, sessions_today=1, minutes_today=10)
 
@@ -59,7 +60,7 @@ def test_streak_counts_consecutive_days_ending_today_or_yesterday(tmp_path: Path
     assert h.streak(TODAY) == 0
     for offset in (1, 2, 3, 5):
         add_session(h, TODAY - timedelta(days=offset))
-    add_session(h, TODAY - timedelta(days=4), status="quit")  # a quit run breaks the streak
+    add_session(h, TODAY - timedelta(days=4), status="quit", steps=0)  # a run left with nothing done breaks it
     assert h.streak(TODAY) == 3  # yesterday and the two days before; today not done yet
     add_session(h, TODAY)
     add_session(h, TODAY, hour=19)  # two on one day still count as one day
@@ -74,12 +75,41 @@ def test_frequency_lines_compare_this_week_with_each_source(tmp_path: Path) -> N
     assert [(line.text, line.met) for line in lines] == [
         ("3 of at least 4 days this week (Health + Inspiration, Twelve Best)", False),
         ("3 of 7 days this week (Back Pain Basics)", False),
-        ("1 of 1 session today once the pain has subsided (Verywell)", True),
-        ("1 of 1–3 sessions today (Merative)", True),
-        ("1 of 3–4 sessions today while in pain (Verywell)", False),
-        ("12 of 10–30 minutes today (Merative)", True),
+        ("1 session today, 1–3 suggested (Merative)", True),
+        (
+            "1 session today; Verywell suggests 3–4 while you have pain or 1 once the pain has subsided"
+            " (no check-in yet)",
+            False,
+        ),
+        ("12 minutes today, 10–30 suggested (Merative)", True),
     ]
     assert frequency_lines([Source(id="x", title="X")], week) == []
+
+
+@pytest.mark.parametrize(
+    ("pain", "text", "met"),
+    [
+        (6, "3 sessions today, 3–4 suggested while you have pain (Verywell); your last check-in: pain 6/10", True),
+        (1, "3 sessions today, 3–4 suggested while you have pain (Verywell); your last check-in: pain 1/10", True),
+        (0, "3 sessions today, 1 suggested once the pain has subsided (Verywell); your last check-in: pain 0/10", True),
+    ],
+)
+def test_the_latest_check_in_chooses_the_frequency_for_the_situation(pain: int, text: str, met: bool) -> None:
+    week = WeekCounts(sessions=3, days=1, sessions_today=3, minutes_today=30)
+    assert [(line.text, line.met) for line in frequency_lines([VERYWELL], week, pain)] == [(text, met)]
+
+
+def test_more_sessions_than_suggested_never_reads_as_a_fraction() -> None:
+    week = WeekCounts(sessions=5, days=1, sessions_today=5, minutes_today=50)
+    (line,) = frequency_lines([VERYWELL], week, 0)
+    assert line.text.startswith("5 sessions today, 1 suggested") and " of " not in line.text
+
+
+def test_the_bundled_verywell_source_marks_its_frequencies_by_pain() -> None:
+    from backtui_verywell import backtui_source  # type: ignore[import-not-found,unused-ignore]
+
+    source = backtui_source()
+    assert [(f.pain, f.sessions_per_day) for f in source.frequency] == [("present", (3, 4)), ("subsided", (1, 1))]
 
 
 def test_routine_sources_follow_the_order_of_first_use() -> None:

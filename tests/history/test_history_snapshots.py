@@ -7,12 +7,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from history_apps import HEALTH, VERYWELL, CheckInHost, HistoryHost, PanelHost, fill_calm, fill_rising, store
+from history_apps import (
+    HEALTH,
+    VERYWELL,
+    CheckInHost,
+    HistoryHost,
+    PanelHost,
+    fill_after_pain,
+    fill_calm,
+    fill_every_status,
+    fill_in_pain,
+    fill_rising,
+    store,
+)
 
 from backtui.core.history import CheckIn
 
 Snap = Callable[..., bool]
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+SMALL = [pytest.param((60, 18), id="60x18"), pytest.param((80, 24), id="80x24")]
 
 
 class TestCheckIn:
@@ -32,6 +45,10 @@ class TestHistoryView:
     @pytest.mark.parametrize("size", SIZES)
     def test_the_list(self, snap_compare: Snap, tmp_path: Path, size: tuple[int, int]) -> None:
         assert snap_compare(HistoryHost(store(tmp_path / "h.sqlite3", fill_rising)), terminal_size=size)
+
+    @pytest.mark.parametrize("size", SMALL)
+    def test_every_status(self, snap_compare: Snap, tmp_path: Path, size: tuple[int, int]) -> None:
+        assert snap_compare(HistoryHost(store(tmp_path / "h.sqlite3", fill_every_status)), terminal_size=size)
 
     def test_one_session_opened(self, snap_compare: Snap, tmp_path: Path) -> None:
         app = HistoryHost(store(tmp_path / "h.sqlite3", fill_rising))
@@ -63,3 +80,18 @@ class TestHistoryPanel:
             None, unavailable="/home/ana/.local/share/backtui/history.sqlite3: the history file is damaged"
         )
         assert snap_compare(app, terminal_size=(80, 24))
+
+
+class TestFrequencyLine:
+    """Verywell's advice depends on pain: the last check-in chooses the line."""
+
+    @pytest.mark.parametrize("size", SMALL)
+    @pytest.mark.parametrize("fill", [fill_in_pain, fill_after_pain], ids=["in-pain", "after-pain"])
+    def test_by_the_last_check_in(self, snap_compare: Snap, tmp_path: Path, fill: Any, size: tuple[int, int]) -> None:
+        app = PanelHost(store(tmp_path / "h.sqlite3", fill), sources=(VERYWELL,))
+        assert snap_compare(app, terminal_size=size)
+
+    @pytest.mark.parametrize("fill", [fill_in_pain, fill_after_pain], ids=["in-pain", "after-pain"])
+    def test_compact_at_60x18(self, snap_compare: Snap, tmp_path: Path, fill: Any) -> None:
+        app = PanelHost(store(tmp_path / "h.sqlite3", fill), sources=(VERYWELL,), compact=True)
+        assert snap_compare(app, terminal_size=(60, 18))

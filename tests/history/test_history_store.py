@@ -59,7 +59,7 @@ def test_a_new_history_is_created_in_backtui_home_at_the_latest_schema(backtui_h
     opened = open_history()
     assert opened.ok and opened.history is not None
     assert opened.history.path == backtui_home / "history.sqlite3" == paths.history_db_path()
-    assert opened.history.schema_version == SCHEMA_VERSION == 2
+    assert opened.history.schema_version == SCHEMA_VERSION == 3
     with sqlite3.connect(opened.history.path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert {"sessions", "session_steps", "checkins"} <= _tables(opened.history.path)
@@ -69,7 +69,7 @@ def test_an_empty_database_file_is_migrated(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite3"
     path.touch()
     h = open_store(path)
-    assert h.schema_version == 2
+    assert h.schema_version == SCHEMA_VERSION
     sid = add_session(h, TODAY, before=5, after=3)
     assert h.session(sid) is not None
 
@@ -98,10 +98,10 @@ def test_a_schema_1_history_is_migrated_and_keeps_its_sessions(tmp_path: Path) -
             ],
         )
     h = open_store(path)
-    assert h.schema_version == 2
+    assert h.schema_version == SCHEMA_VERSION
     old = h.session(1)
     assert old is not None
-    assert (old.session.routine_name, old.session.status) == ("Old", "complete")
+    assert (old.session.routine_name, old.session.status) == ("Old", "partial")  # one step was skipped
     assert (old.session.completed, old.session.skipped) == (2, 1)
     assert old.snapshot == ({"exercise": "merative:bird-dog"},)
     assert [(s.name, s.status) for s in old.steps] == [
@@ -173,7 +173,7 @@ def test_an_in_progress_session_of_a_live_process_stays_in_progress_until_stale(
     now.moment = at(TODAY, 8) + timedelta(hours=13)
     assert h.sessions()[0].status == INTERRUPTED
     h.finish_session(sid, "complete")
-    assert h.sessions()[0].status == "complete"
+    assert h.sessions()[0].status == "skipped"  # it reached its end with no exercise done
 
 
 def test_sessions_since_a_date_and_the_last_session(tmp_path: Path) -> None:

@@ -106,7 +106,7 @@ async def test_a_run_with_check_ins_lands_in_the_database(tmp_path: Path) -> Non
         await pilot.pause()
     assert app.results == ["summary"]
     s = History(path).sessions()[0]
-    assert (s.status, s.completed, s.skipped) == ("complete", 1, 1)
+    assert (s.status, s.completed, s.skipped) == ("partial", 1, 1)
     assert s.before == CheckIn(6, ("thigh",)) and s.after == CheckIn(3, ("lower back",))
 
 
@@ -115,10 +115,13 @@ async def test_the_panel_shows_week_streak_pain_and_last_session(tmp_path: Path)
     app = PanelHost(store(tmp_path / "h.sqlite3", fill_calm), sources=(HEALTH, VERYWELL))
     async with app.run_test(size=(100, 30)):
         week = _text(app, "#hp-week")
-        assert week.startswith("This week: 3 sessions on 3 days")
+        assert week.startswith("This week: 4 sessions on 3 days")
         assert "· 3 of at least 4 days this week (Health + Inspiration)" in week
-        assert "✓ 1 of 3–4 sessions today while in pain (Verywell Health)" not in week  # 1 is below 3
-        assert "· 1 of 3–4 sessions today while in pain (Verywell Health)" in week
+        # the last check-in (pain 3) chooses Verywell's "while in pain" advice; 2 is below 3
+        assert (
+            "· 2 sessions today, 3–4 suggested while you have pain (Verywell Health); your last check-in: pain 3/10"
+            in week
+        )
         assert _text(app, "#hp-streak") == "Streak: 4 days"
         assert (
             _text(app, "#hp-last") == "Last: Wed 11 Mar 18:00 · Evening stretch · quit · 2 done, 1 skipped · pain 3 → –"
@@ -164,7 +167,16 @@ async def test_the_history_view_lists_sessions_and_opens_one(tmp_path: Path) -> 
     async with app.run_test(size=(100, 30)) as pilot:
         table = app.screen.query_one(DataTable)
         assert table.row_count == 5
-        assert [str(c) for c in table.get_row_at(0)][:2] == ["Tue 10 Mar 2026 08:00", "Core"]
+        assert [str(c) for c in table.get_row_at(0)] == [
+            "10 Mar 26 08:00",
+            "Core",
+            "complete",
+            "2",
+            "0",
+            "4 → 7",
+            "10:00",
+        ]
+        assert "Pain (0–10), latest sessions: ▂▄▄▅▆  last 7/10" in _text(app, "#history-pain")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
@@ -211,8 +223,8 @@ async def test_the_compact_panel_is_one_line_and_still_warns(tmp_path: Path) -> 
         panel = app.screen.query_one(HistoryPanel)
         line = _text(app, "#hp-line")
         assert (
-            line
-            == "2 of at least 4 days this week (Health + Inspiration) · streak 3 days · last Tue 10 Mar, pain 4 → 7"
+            line == "2 of at least 4 days this week (Health + Inspiration) · streak 3 days · pain ▂▄▄▅▆"
+            " · last Tue 10 Mar, pain 4 → 7"
         )
         assert panel.query_one("#hp-plot").styles.display == "none"
         assert SOURCES_ADVICE in _text(app, "#hp-warning")

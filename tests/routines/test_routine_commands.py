@@ -53,7 +53,7 @@ def test_plan_json_is_the_documented_shape(
     assert main(["plan", "--json", str(routine_file)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"total_s", "phases"}
-    assert all(set(p) == {"kind", "exercise", "set", "rep", "side", "duration_s"} for p in data["phases"])
+    assert all(set(p) == {"kind", "exercise", "set", "rep", "side", "position", "duration_s"} for p in data["phases"])
     assert data["total_s"] == sum(p["duration_s"] for p in data["phases"]) == 149
     assert data["phases"][0] == {
         "kind": "prepare",
@@ -61,6 +61,7 @@ def test_plan_json_is_the_documented_shape(
         "set": None,
         "rep": None,
         "side": None,
+        "position": None,
         "duration_s": 5,
     }
     walk = [p for p in data["phases"] if p["exercise"] == "Walk around the room"]
@@ -71,6 +72,7 @@ def test_plan_json_is_the_documented_shape(
         "set": None,
         "rep": None,
         "side": None,
+        "position": None,
         "duration_s": 0,
     }
 

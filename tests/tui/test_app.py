@@ -46,6 +46,7 @@ class StubRunner(Screen[object]):
         path: Path | None = None,
         bell: bool = True,
         listener: Any = None,
+        cues: Any = None,
     ) -> None:
         super().__init__()
         self.args = {"routine": routine, "library": library, "clock": clock, "path": path}
@@ -174,6 +175,8 @@ async def test_command_palette_offers_the_main_actions(tmp_path: Path) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"duplicate selected", "enter")
+        await pilot.pause(0.2)
+        await pilot.press("enter")  # keep the name it proposes
         await pilot.pause(0.2)
         assert (tmp_path / "home" / "routines" / "core-basics-copy.toml").exists()
         assert isinstance(app.screen, DashboardScreen)
@@ -310,6 +313,22 @@ async def test_strict_plugin_loading_failure_is_shown_and_the_app_keeps_running(
         await pilot.press("P")
         await pilot.pause()
         assert "Loading stopped: plugin 'wobbly'" in str(app.screen.query_one("#plugins-error", Static).render())
+
+
+async def test_an_unknown_name_in_backtui_load_plugins_is_shown_with_the_installed_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_app(tmp_path)
+    monkeypatch.setenv("BACKTUI_LOAD_PLUGINS", "verywel")
+    app = BacktuiApp(cursor_blink=False)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [n.title for n in app._notifications] == ["Unknown plugin names"]
+        [note] = app._notifications
+        assert "BACKTUI_LOAD_PLUGINS names 'verywel'" in note.message
+        assert "did you mean 'verywell'?" in note.message
 
 
 async def test_a_click_chooses_a_routine_and_a_second_click_runs_it(tmp_path: Path, stub_screens: None) -> None:

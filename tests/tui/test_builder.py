@@ -24,7 +24,7 @@ from backtui.core.plugins import PluginRecord
 from backtui.core.routine import Routine, Step
 from backtui.core.routine_files import load_routine, save_routine
 from backtui.tui.screens.builder import BuilderScreen
-from backtui.tui.screens.confirm import ConfirmScreen
+from backtui.tui.screens.confirm import ConfirmScreen, LeaveScreen
 from backtui.tui.screens.routine_name import RoutineNameScreen
 from backtui.tui.screens.step_form import StepFormScreen
 from backtui.tui.widgets.exercise_detail import ExerciseDetail
@@ -168,8 +168,13 @@ class Host(App[None]):
         self.builder = screen
         self.results: list[Path | None] = []
 
+        self.helped = 0
+
     def on_mount(self) -> None:
         self.push_screen(self.builder, self.results.append)
+
+    def action_help(self) -> None:  # the real app opens the help screen
+        self.helped += 1
 
 
 @pytest.fixture(autouse=True)
@@ -194,6 +199,10 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
     for ch in text:
         await pilot.press("space" if ch == " " else ch)
     await pilot.pause()
+
+
+def step_ids_of(routine: Routine) -> list[str | None]:
+    return [s.exercise or s.name for s in routine.steps]
 
 
 def user_files(home: Path) -> list[Path]:
@@ -440,10 +449,37 @@ class TestBuilding:
             await type_text(pilot, "Daily")
             await pilot.press("enter")
             await pilot.pause()
+            assert isinstance(host.screen, ConfirmScreen)  # "Daily" is taken: it asks first
+            await pilot.press("y")
+            await pilot.pause()
             assert host.screen is host.builder
             assert host.builder.query_one("#routine-name", Input).value == "Daily"
         assert other.read_bytes() == other_before
         assert load_routine(backtui_home / "routines" / "daily-2.toml").name == "Daily"
+
+    @sync
+    async def test_save_as_refuses_an_empty_name_with_a_message(self, backtui_home: Path) -> None:
+        host = make_host(routine=Routine(name="Mine", steps=[Step(exercise="verywell:prone-lying")]))
+        async with host.run_test(size=NARROW) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            await pilot.press("ctrl+u", "enter")
+            await pilot.pause()
+            assert isinstance(host.screen, RoutineNameScreen)
+            assert "needs a name" in str(host.screen.query_one("#name-error", Static).content)
+        assert user_files(backtui_home) == []
+
+    @sync
+    async def test_a_new_file_reads_new_until_it_is_saved(self, tmp_path: Path) -> None:
+        path = tmp_path / "new-file.toml"
+        host = make_host(path=path)
+        async with host.run_test(size=NARROW) as pilot:
+            total = host.builder.query_one("#total", Static)
+            assert str(total.content).endswith("· new")
+            await type_text(pilot, "bird")
+            await pilot.press("enter", "ctrl+s")
+            await pilot.pause()
+            assert str(total.content).endswith("· saved")
 
     @sync
     async def test_a_missing_exercise_is_shown_and_kept_on_save(self, backtui_home: Path) -> None:
@@ -477,6 +513,88 @@ class TestBuilding:
 # -- leaving with unsaved changes ------------------------------------------------------------------------
 
 
+class TestKeyboard:
+    @sync
+    async def test_one_key_each_reaches_search_library_routine_and_filters(self) -> None:
+        host = make_host(routine=Routine(name="R", steps=[Step(exercise="verywell:prone-lying")]))
+        async with host.run_test(size=NARROW) as pilot:
+            builder = host.builder
+            for key, target in [
+                ("ctrl+r", "#steps"),
+                ("ctrl+l", "#exercises"),
+                ("ctrl+t", "#f-source"),
+                ("ctrl+f", "#search"),
+                ("ctrl+r", "#steps"),
+            ]:
+                await pilot.press(key)
+                await pilot.pause()
+                assert builder.focused is builder.query_one(target), key
+
+    @sync
+    async def test_f5_clears_the_search_and_every_filter(self) -> None:
+        host = make_host()
+        async with host.run_test(size=NARROW) as pilot:
+            builder = host.builder
+            everything = names_in_list(host)
+            await type_text(pilot, "knee")
+            builder.query_one("#f-source", Select).value = "merative"
+            builder.query_one("#f-sciatica", Checkbox).value = True
+            await pilot.pause()
+            assert names_in_list(host) != everything
+            await pilot.press("f5")
+            await pilot.pause()
+            assert names_in_list(host) == everything
+            assert builder.query_one("#search", Input).value == ""
+            assert builder.query_one("#f-source", Select).value is Select.NULL
+            assert not builder.query_one("#f-sciatica", Checkbox).value
+
+    @sync
+    async def test_question_mark_opens_help_from_the_search_box_without_typing(self) -> None:
+        host = make_host()
+        async with host.run_test(size=NARROW) as pilot:
+            await type_text(pilot, "bird?")
+            assert host.builder.query_one("#search", Input).value == "bird"
+            assert host.helped == 1
+
+    @sync
+    async def test_a_search_for_an_avoided_movement_says_why_it_is_not_there(self) -> None:
+        host = make_host()
+        async with host.run_test(size=NARROW) as pilot:
+            note = host.builder.query_one("#avoid-note", Static)
+            assert not note.display
+            await type_text(pilot, "sit up")
+            assert names_in_list(host) == []
+            assert note.display
+            text = str(note.render())
+            assert "Sit-ups" in text and "twelve-best" in text and "hip flexors" in text
+            await pilot.press("ctrl+u")
+            await type_text(pilot, "bird")
+            assert not note.display
+
+    @sync
+    async def test_u_undoes_removing_and_moving_steps(self) -> None:
+        steps = [Step(exercise="verywell:prone-lying"), Step(exercise="merative:ankle-pumps"), Step(name="Walk")]
+        host = make_host(routine=Routine(name="R", steps=steps))
+        original = ["verywell:prone-lying", "merative:ankle-pumps", "Walk"]
+        async with host.run_test(size=NARROW, notifications=True) as pilot:
+            await pilot.press("ctrl+r", "down", "x")
+            await pilot.pause()
+            assert step_ids(host) == ["verywell:prone-lying", "Walk"]
+            assert any("Removed Ankle pumps. Press u to undo." in n.message for n in host._notifications)
+            await pilot.press("u")
+            await pilot.pause()
+            assert step_ids(host) == original
+            await pilot.press("J", "J")
+            await pilot.pause()
+            assert step_ids(host) == ["verywell:prone-lying", "Walk", "merative:ankle-pumps"]
+            await pilot.press("u")
+            await pilot.pause()
+            assert step_ids(host) == original
+            await pilot.press("u")  # nothing left to undo: nothing changes
+            await pilot.pause()
+            assert step_ids(host) == original
+
+
 class TestLeaving:
     @sync
     async def test_unsaved_changes_ask_first_no_stays_yes_leaves(self, backtui_home: Path) -> None:
@@ -489,17 +607,45 @@ class TestLeaving:
             await pilot.press("enter")
             await pilot.press("escape")
             await pilot.pause()
-            assert isinstance(host.screen, ConfirmScreen)
+            assert isinstance(host.screen, LeaveScreen)
             await pilot.press("n")
             await pilot.pause()
             assert host.screen is host.builder
             assert host.results == []
             await pilot.press("escape")
             await pilot.pause()
-            await pilot.press("y")
+            await pilot.press("d")
             await pilot.pause()
             assert host.results == [None]
         assert path.read_bytes() == before
+
+    @sync
+    async def test_save_and_leave_saves_then_leaves(self, backtui_home: Path) -> None:
+        path = backtui_home / "routines" / "mine.toml"
+        save_routine(Routine(name="Mine", steps=[Step(exercise="verywell:prone-lying")]), path)
+        host = make_host(routine=load_routine(path), path=path)
+        async with host.run_test(size=NARROW) as pilot:
+            await type_text(pilot, "ankle")
+            await pilot.press("enter", "escape")
+            await pilot.pause()
+            assert "Save and leave (s)" in str(host.screen.query_one("#save", Button).label)
+            await pilot.press("s")
+            await pilot.pause()
+            assert host.results == [path]
+        assert step_ids_of(load_routine(path)) == ["verywell:prone-lying", "merative:ankle-pumps"]
+
+    @sync
+    async def test_save_and_leave_a_new_routine_asks_its_name_first(self, backtui_home: Path) -> None:
+        host = make_host()
+        async with host.run_test(size=NARROW) as pilot:
+            await type_text(pilot, "ankle")
+            await pilot.press("enter", "escape", "s")
+            await pilot.pause()
+            assert isinstance(host.screen, RoutineNameScreen)
+            await type_text(pilot, "Ankles")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert host.results == [backtui_home / "routines" / "ankles.toml"]
 
     @sync
     async def test_no_changes_leave_at_once(self) -> None:
@@ -698,6 +844,18 @@ class TestSnapshots:
             await pilot.pause()
             host.screen.query_one("#f-reps", Input).focus()
             await pilot.press("ctrl+u", "0")
+            await pilot.pause()
+
+        assert snap_compare(make_host(routine=SAMPLE), run_before=run_before, terminal_size=size)
+
+    @pytest.mark.parametrize("size", [pytest.param((60, 18), id="60x18"), pytest.param((80, 24), id="80x24")])
+    @pytest.mark.parametrize("menu", ["#f-source", "#f-category"])
+    def test_a_filter_menu_open(self, snap_compare: Any, size: tuple[int, int], menu: str) -> None:
+        async def run_before(pilot: Pilot[None]) -> None:
+            host = pilot.app
+            assert isinstance(host, Host)
+            host.builder.query_one(menu, Select).focus()
+            await pilot.press("enter")
             await pilot.pause()
 
         assert snap_compare(make_host(routine=SAMPLE), run_before=run_before, terminal_size=size)

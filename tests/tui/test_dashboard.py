@@ -8,7 +8,7 @@ from typing import cast
 
 import pytest
 from rich.console import Console
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from backtui.core import routine_index
 from backtui.core.routine_files import load_routine
@@ -19,6 +19,7 @@ from backtui.tui.screens.confirm import ConfirmScreen
 from backtui.tui.screens.dashboard import FIRST_ROUTINE, DashboardScreen
 from backtui.tui.screens.error import ErrorScreen
 from backtui.tui.screens.plugins import PluginsScreen
+from backtui.tui.screens.routine_name import RoutineNameScreen
 
 from .conftest import BROKEN, MINE, make_app
 
@@ -63,7 +64,7 @@ async def test_selected_routine_shows_steps_warnings_and_its_sources_safety_note
         await pilot.pause()
         detail = detail_text(app)
         assert "Prone lying" in detail and "2 min" in detail
-        assert "Sit-ups" in detail and "on Steady Core Guide's avoid list" in detail
+        assert "Sit-ups" in detail and "on the avoid list in Steady Core Guide" in detail
         assert "gone:hamstring-stretch" in detail and "not in the library" in detail
         notes = notes_text(app)
         assert "Stop any exercise that makes the pain worse." in notes  # calm's note: prone lying is calm's
@@ -125,6 +126,10 @@ async def test_duplicate_copies_into_the_users_folder_and_selects_the_copy(tmp_p
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "d")  # Gentle morning
         await pilot.pause()
+        assert isinstance(app.screen, RoutineNameScreen)  # it asks for the copy's name
+        assert app.screen.query_one(Input).value == "Gentle morning (copy)"
+        await pilot.press("enter")
+        await pilot.pause()
         copy = tmp_path / "home" / "routines" / "gentle-morning-copy.toml"
         assert copy.exists()
         original = load_routine(tmp_path / "bundled" / "gentle-morning.toml")
@@ -132,9 +137,33 @@ async def test_duplicate_copies_into_the_users_folder_and_selects_the_copy(tmp_p
         assert duplicate.name == "Gentle morning (copy)"
         assert duplicate.steps == original.steps
         assert app.screen.query_one("#detail-pane").border_title == "Gentle morning (copy)"
-        await pilot.press("d")  # a second copy of the copy gets its own file
+        await pilot.press("d", "enter")  # a second copy of the copy gets its own file
         await pilot.pause()
         assert (tmp_path / "home" / "routines" / "gentle-morning-copy-copy.toml").exists()
+
+
+async def test_duplicate_refuses_an_empty_name_and_asks_before_reusing_one(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    routines = tmp_path / "home" / "routines"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "d")
+        await pilot.pause()
+        await pilot.press("ctrl+u", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RoutineNameScreen)
+        assert "needs a name" in str(app.screen.query_one("#name-error", Static).content)
+        for key in "Gentle morning":
+            await pilot.press("space" if key == " " else key)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # that name is the bundled routine's
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, RoutineNameScreen)
+        assert not routines.exists() or not list(routines.iterdir())
+        await pilot.press("enter", "y")
+        await pilot.pause()
+        assert load_routine(routines / "gentle-morning.toml").name == "Gentle morning"
 
 
 async def test_broken_routine_is_listed_and_explained_on_selection(tmp_path: Path) -> None:
@@ -251,7 +280,7 @@ async def test_a_second_start_lists_the_routines_from_the_summary_then_reads_the
         assert routine_names(second) == expected
         assert not second.screen.listed_from_summary  # read in full once the first frame was up
         assert "Prone lying" in detail_text(second)  # the steps, which the summary doesn't hold
-        await pilot.press("down", "d")  # duplicating needs the whole routine
+        await pilot.press("down", "d", "enter")  # duplicating needs the whole routine
         await pilot.pause()
         assert (tmp_path / "home" / "routines" / "gentle-morning-copy.toml").exists()
 

@@ -24,7 +24,7 @@ async def test_a_run_with_check_ins_lands_in_the_history_and_on_the_dashboard(tm
         await pilot.press("5", "tab", "tab", "space", "enter")  # pain 5, in the buttock
         await pilot.pause()
         assert isinstance(app.screen, RunnerScreen)
-        await pilot.press("h")  # it hurts: stop
+        await pilot.press("exclamation_mark")  # it hurts: stop
         await pilot.pause()
         await pilot.press("enter")  # leave the runner
         await pilot.pause()

@@ -22,6 +22,8 @@ from backtui.core.timeline import Phase
 from backtui.tui.screens.confirm import ConfirmScreen
 from backtui.tui.screens.runner import RunnerScreen, next_text
 from backtui.tui.widgets.countdown import Countdown, clock_text
+from backtui.tui.widgets.key_bar import KeyBar
+from backtui.tui.widgets.phase_banner import PhaseBanner
 
 SOURCE = Source(
     id="verywell",
@@ -74,7 +76,7 @@ def routine() -> Routine:
         defaults=Defaults(prepare_s=5, transition_s=10, release_s=2, switch_s=5),
         steps=[
             Step(exercise="verywell:pelvic-tilt"),
-            Step(exercise="verywell:knee-to-chest"),
+            Step(exercise="verywell:knee-to-chest", note="Go only as far as is comfortable."),
             Step(name="Walk around the room", duration_s=60, note="An easy pace; let your back loosen."),
         ],
     )
@@ -128,6 +130,11 @@ def text_of(app: Host, selector: str) -> str:
     return Content.from_markup(content).plain if isinstance(content, str) else str(content)
 
 
+def banner(app: Host) -> str:
+    """The phase word the mat view shows in large letters."""
+    return app.runner.query_one(PhaseBanner).text
+
+
 def countdown(app: Host) -> str:
     return app.runner.query_one(Countdown).value
 
@@ -139,13 +146,13 @@ def countdown(app: Host) -> str:
 async def test_a_routine_runs_to_routine_complete_and_leaves_with_its_summary() -> None:
     app = Host()
     async with app.run_test(size=(80, 24)) as pilot:
-        assert text_of(app, "#banner") == "GET READY"
+        assert banner(app) == "GET READY"
         assert countdown(app) == "0:05"
         seen = set()
         while not app.runner.session.finished:
             app.advance(app.runner.session.remaining_s + 0.25)  # a quarter second into each phase
             await pilot.pause()
-            seen.add(text_of(app, "#banner").split(" ")[0])
+            seen.add(banner(app).split(" ")[0])
         assert {"HOLD", "RELAX", "REST", "SWITCH", "NEXT"} <= seen
         assert text_of(app, "#end-title") == "Routine complete"
         summary_text = text_of(app, "#end-summary")
@@ -161,14 +168,42 @@ async def test_a_routine_runs_to_routine_complete_and_leaves_with_its_summary() 
 
 
 @pilot_test
-async def test_the_interval_drives_the_countdown_from_the_clock() -> None:
+async def test_the_screen_wakes_itself_and_reads_the_clock() -> None:
     app = Host()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.clock.advance(6)  # no explicit tick: the screen's own interval must notice
-        await pilot.pause(0.2)
-        assert text_of(app, "#banner") == "HOLD"
+        app.clock.advance(6)  # no explicit tick: the screen's own wake-up must notice
+        for _ in range(100):  # it wakes at the next second of the countdown (about 1 s of real time)
+            if banner(app) == "HOLD":
+                break
+            await pilot.pause(0.05)
+        assert banner(app) == "HOLD"
         assert countdown(app) == "0:04"
         assert "Rep 1 of 3" in text_of(app, "#counters")
+
+
+@pilot_test
+async def test_it_wakes_when_the_shown_second_or_a_progress_cell_changes_and_sleeps_while_paused() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        runner = app.runner
+        assert runner.next_change_s() == pytest.approx(1.0, abs=0.01)  # 0:05 → 0:04 in one second
+        app.advance(0.3)
+        assert runner.next_change_s() == pytest.approx(0.7, abs=0.01)
+        assert runner._wake is not None
+        await pilot.press("space")
+        assert runner._wake is None  # paused: nothing changes, so nothing wakes
+        await pilot.press("space")
+        assert runner._wake is not None
+
+
+@pilot_test
+async def test_a_short_routine_wakes_for_each_half_cell_of_the_progress_bar() -> None:
+    short = Routine(name="Short", defaults=Defaults(prepare_s=0), steps=[Step(name="Stand", duration_s=10)])
+    app = Host(routine=short)
+    async with app.run_test(size=(80, 24)):
+        cells = 2 * app.runner.query_one("#progress").query_one("Bar").content_size.width
+        assert cells > 20
+        assert app.runner.next_change_s() == pytest.approx(10 / cells, abs=0.01)
 
 
 @pilot_test
@@ -178,20 +213,21 @@ async def test_pause_and_resume_cost_no_drift() -> None:
         app.go_to(app.find("hold"), into=1.5)
         await pilot.press("space")
         assert "PAUSED" in text_of(app, "#paused-label")
-        assert app.runner.has_class("-paused")
+        assert banner(app) == "PAUSED" and app.runner.query_one("#paused-label").display
         remaining = app.runner.session.remaining_s
         app.advance(10)
         await pilot.pause()
         assert app.runner.session.remaining_s == remaining == 3.5
-        assert countdown(app) == "0:04" and text_of(app, "#banner") == "HOLD"
+        assert countdown(app) == "0:04" and banner(app) == "PAUSED"
+        assert "PAUSED in HOLD" in text_of(app, "#paused-label")
         await pilot.press("space")
-        assert text_of(app, "#paused-label") == ""
+        assert banner(app) == "HOLD" and not app.runner.query_one("#paused-label").display
         app.advance(3.49)
         await pilot.pause()
-        assert text_of(app, "#banner") == "HOLD"
+        assert banner(app) == "HOLD"
         app.advance(0.01)
         await pilot.pause()
-        assert text_of(app, "#banner") == "RELAX"
+        assert banner(app) == "RELAX"
         assert app.runner.session.elapsed_s == 5 + 5
 
 
@@ -200,14 +236,14 @@ async def test_next_previous_and_skip_keys() -> None:
     app = Host()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n")
-        assert text_of(app, "#banner") == "HOLD" and countdown(app) == "0:05"
+        assert banner(app) == "HOLD" and countdown(app) == "0:05"
         app.advance(3)
         await pilot.press("p")  # 3 s in: restart this hold
-        assert text_of(app, "#banner") == "HOLD" and countdown(app) == "0:05"
+        assert banner(app) == "HOLD" and countdown(app) == "0:05"
         await pilot.press("p")  # just started: back to get ready
-        assert text_of(app, "#banner") == "GET READY"
+        assert banner(app) == "GET READY"
         await pilot.press("s")
-        assert text_of(app, "#banner") == "NEXT"
+        assert banner(app) == "NEXT"
         assert text_of(app, "#exercise-name") == "Knee to Chest"
         assert "Bring one knee" in text_of(app, "#instructions-text")
         assert [s.name for s in app.runner.session.summary().skipped] == ["Pelvic Tilt"]
@@ -253,7 +289,7 @@ async def test_escape_asks_while_running_and_leaves_once_finished() -> None:
     assert app.dismissed and isinstance(app.result, Summary) and app.result.status == "complete"
 
 
-@pytest.mark.parametrize("key", ["h", "exclamation_mark"])
+@pytest.mark.parametrize("key", ["H", "exclamation_mark"])
 @pilot_test
 async def test_the_hurt_key_stops_and_shows_the_sources_advice(key: str) -> None:
     app = Host()
@@ -282,7 +318,7 @@ async def test_a_routine_of_custom_steps_shows_every_loaded_source_when_it_hurts
     custom = Routine(name="Custom", steps=[Step(name="Gentle walk", duration_s=30)])
     app = Host(routine=custom)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("h")
+        await pilot.press("H")
         advice = text_of(app, "#advice")
         assert "uses no loaded source" in advice
         assert "Stop if you feel pain." in advice and "increase in pain" in advice
@@ -339,7 +375,7 @@ async def test_suspending_the_app_pauses_and_it_stays_paused_after_fg() -> None:
         await pilot.press("space")
         app.advance(3)
         await pilot.pause()
-        assert text_of(app, "#banner") == "RELAX"
+        assert banner(app) == "RELAX"
 
 
 @pilot_test
@@ -349,6 +385,47 @@ async def test_a_missing_exercise_runs_with_a_clear_note() -> None:
     async with app.run_test(size=(80, 24)):
         assert "verywell:not-here" in text_of(app, "#instructions-text")
         assert "not in the loaded sources" in text_of(app, "#instructions-text")
+
+
+@pytest.mark.parametrize(("size", "rows"), [((80, 24), 7), ((200, 60), 25)])
+@pilot_test
+async def test_the_countdown_digits_are_large_enough_to_read_from_the_floor(size: tuple[int, int], rows: int) -> None:
+    app = Host()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        clock = app.runner.query_one(Countdown)
+        drawn = [line for line in str(clock.content).split("\n") if "█" in line]
+        assert len(drawn) >= rows  # at least 7 rows at 80×24, about half the height at 200×60
+        assert clock.region.height == clock.rows >= rows  # and all of them on the screen
+
+
+@pilot_test
+async def test_at_60x18_every_runner_key_fits_on_the_bar_and_the_clock_keeps_7_rows() -> None:
+    app = Host()
+    async with app.run_test(size=(60, 18)) as pilot:
+        await pilot.pause()
+        keys = app.runner.query_one(KeyBar)._keys()
+        assert keys.width <= 60
+        assert {"toggle_pause", "next_phase", "skip_exercise", "hurt", "details", "mute", "quit_routine"} <= {
+            key.action for key in keys.keys
+        }
+        assert app.runner.query_one(Countdown).region.height >= 7
+
+
+@pilot_test
+async def test_i_shows_the_note_and_steps_and_i_again_the_big_clock() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.go_to(app.find("hold", 6))  # knee to chest, whose step has a note
+        await pilot.press("i")
+        note = app.runner.query_one("#detail-note")
+        assert "Go only as far as is comfortable." in text_of(app, "#detail-note")
+        assert note.region.height and note.region.bottom <= 24  # visible without scrolling
+        assert "Bring one knee" in text_of(app, "#instructions-text")
+        assert not app.runner.query_one(Countdown).region
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.runner.query_one(Countdown).region.height >= 7
 
 
 def test_next_text_says_what_comes_next() -> None:
@@ -389,21 +466,32 @@ def _at(kind: str, nth: int = 0, into: float = 1.0, keys: tuple[str, ...] = ()) 
     return run_before
 
 
+#: The states every size is drawn in: (kind of phase, which one, seconds into it, keys).
+STATES = {
+    "get_ready": ("", 0, 1.0, ()),
+    "hold_count_in": ("hold", 1, 3.0, ()),  # the last seconds of a hold
+    "relax": ("release", 0, 1.0, ()),
+    "rest": ("rest", 0, 12.0, ()),
+    "switch_sides": ("switch", 0, 1.0, ()),
+    "paused": ("hold", 4, 1.0, ("space",)),
+}
+SIZES = {"80x24": (80, 24), "120x40": (120, 40), "200x60": (200, 60)}
+
+
 class TestRunnerSnapshots:
-    def test_get_ready(self, snap_compare: Any) -> None:
-        assert snap_compare(Host(), terminal_size=(80, 24), run_before=_at(""))
+    @pytest.mark.parametrize("size", SIZES)
+    @pytest.mark.parametrize("state", STATES)
+    def test_mat_view(self, snap_compare: Any, state: str, size: str) -> None:
+        kind, nth, into, keys = STATES[state]
+        assert snap_compare(Host(), terminal_size=SIZES[size], run_before=_at(kind, nth, into=into, keys=keys))
 
-    def test_hold_with_rep_counter(self, snap_compare: Any) -> None:
-        assert snap_compare(Host(), terminal_size=(80, 24), run_before=_at("hold", 1, into=2))
+    @pytest.mark.parametrize("size", SIZES)
+    def test_detail_view(self, snap_compare: Any, size: str) -> None:
+        # The walk around the room: a custom step whose note must show without scrolling.
+        assert snap_compare(Host(), terminal_size=SIZES[size], run_before=_at("work", 0, into=5, keys=("i",)))
 
-    def test_rest(self, snap_compare: Any) -> None:
-        assert snap_compare(Host(), terminal_size=(80, 24), run_before=_at("rest", into=12))
-
-    def test_switch_sides(self, snap_compare: Any) -> None:
-        assert snap_compare(Host(), terminal_size=(80, 24), run_before=_at("switch"))
-
-    def test_paused(self, snap_compare: Any) -> None:
-        assert snap_compare(Host(), terminal_size=(80, 24), run_before=_at("hold", 4, keys=("space",)))
+    def test_detail_view_of_an_exercise(self, snap_compare: Any) -> None:
+        assert snap_compare(Host(), terminal_size=(80, 24), run_before=_at("hold", 6, keys=("i",)))
 
     def test_complete_summary(self, snap_compare: Any) -> None:
         async def run_before(pilot: Any) -> None:
@@ -416,10 +504,4 @@ class TestRunnerSnapshots:
         assert snap_compare(Host(), terminal_size=(80, 24), run_before=run_before)
 
     def test_pain_panel(self, snap_compare: Any) -> None:
-        assert snap_compare(Host(), terminal_size=(80, 24), run_before=_at("hold", 2, keys=("h",)))
-
-    def test_hold_roomy(self, snap_compare: Any) -> None:
-        assert snap_compare(Host(), terminal_size=(120, 40), run_before=_at("hold", 7, into=3))
-
-    def test_switch_sides_wide(self, snap_compare: Any) -> None:
-        assert snap_compare(Host(), terminal_size=(200, 60), run_before=_at("switch"))
+        assert snap_compare(Host(), terminal_size=(80, 24), run_before=_at("hold", 2, keys=("exclamation_mark",)))

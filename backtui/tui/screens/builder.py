@@ -26,8 +26,9 @@ from backtui.core.dosage_text import dosage_text
 from backtui.core.library import AvoidMatch, Library
 from backtui.core.model import CATEGORIES, POSITIONS, Exercise
 from backtui.core.routine import Routine, Step
-from backtui.core.routine_files import dumps, save_routine, user_path_for
-from backtui.tui.screens.confirm import ConfirmScreen
+from backtui.core.routine_files import dumps, save_as_user, save_routine
+from backtui.core.terminal_text import printable
+from backtui.tui.screens.confirm import ConfirmScreen, LeaveScreen
 from backtui.tui.screens.routine_name import RoutineNameScreen
 from backtui.tui.screens.step_form import StepFormScreen
 from backtui.tui.widgets.dosage_form import Inherited
@@ -74,6 +75,19 @@ class BuilderScreen(Screen[Path | None]):
         Binding("escape", "leave", "Back"),
         Binding("q", "leave", "Back", show=False),
         Binding("slash", "focus_search", "Search", show=False),
+        Binding("ctrl+f", "focus_search", "Search", show=False, priority=True, tooltip="Go to the search box"),
+        Binding("ctrl+l", "focus_library", "Library", show=False, priority=True, tooltip="Go to the exercise list"),
+        Binding("ctrl+r", "focus_routine", "Routine", show=False, priority=True, tooltip="Go to the routine's steps"),
+        Binding("ctrl+t", "focus_filters", "Filters", show=False, priority=True, tooltip="Go to the filters"),
+        Binding(
+            "f5",
+            "clear_filters",
+            "Clear filters",
+            show=False,
+            priority=True,
+            tooltip="Clear the search and every filter",
+        ),
+        Binding("u", "undo", "Undo", show=False, tooltip="Undo the last removal or move of a step"),
     ]
 
     def __init__(
@@ -92,7 +106,13 @@ class BuilderScreen(Screen[Path | None]):
         self.routine = routine
         self.path = path
         self.bundled = bundled
+        #: False until the routine is in its file: a new routine, even one given a file name, is "new".
+        self.on_disk = path is not None and path.exists()
         self.saved_to: Path | None = None
+        #: Routines as they were before each removal or move of a step, newest last, for ``u``.
+        self._undo: list[tuple[Routine, int]] = []
+        #: What to do once the routine is saved ("Save and leave" leaves).
+        self._after_save: Callable[[], None] | None = None
         self._saved_text = dumps(self.routine)
         self._rows = library_rows(library)
 
@@ -109,6 +129,7 @@ class BuilderScreen(Screen[Path | None]):
                     yield Select([(s, s) for s in sources], prompt="Source", id="f-source", compact=True)
                     yield Select([(c, c) for c in CATEGORIES], prompt="Category", id="f-category", compact=True)
                     yield Select([(p, p) for p in POSITIONS], prompt="Position", id="f-position", compact=True)
+                yield Static("", id="avoid-note")
                 yield ExerciseList(list(self._rows.values()), id="exercises")
             yield ExerciseDetail(self.library, id="detail", classes="pane")
             with Vertical(id="routine-pane", classes="pane"):
@@ -163,6 +184,19 @@ class BuilderScreen(Screen[Path | None]):
         )
         rows = self._rows
         self.query_one("#exercises", ExerciseList).set_rows([rows[ex.id] for ex in found], total=len(rows))
+        self._show_avoid_note(self.query_one("#search", Input).value)
+
+    def _show_avoid_note(self, query: str) -> None:
+        """A search that names a movement a source says to avoid says so, and why."""
+        note = self.query_one("#avoid-note", Static)
+        matches = self.library.avoid_mentions(query)
+        note.display = bool(matches)
+        if matches:
+            lines = [
+                f"⚠ {escape(m.avoid.name)} is on the avoid list in {escape(m.source.id)}: {escape(m.avoid.reason)}"
+                for m in matches
+            ]
+            note.update("\n".join(lines))
 
     def _search_typed(self, _value: str) -> None:
         # A watcher runs inside the keystroke, so the list repaints in the same frame
@@ -190,6 +224,28 @@ class BuilderScreen(Screen[Path | None]):
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
+
+    def action_focus_library(self) -> None:
+        self.query_one("#exercises", ExerciseList).focus()
+
+    def action_focus_routine(self) -> None:
+        if self.routine.steps:
+            self.query_one("#steps", RoutineSteps).focus()
+        else:
+            self.query_one("#routine-name", Input).focus()  # nothing to move through yet: start with its name
+        self.remove_class("-show-detail")  # narrow: the routine takes the detail's place again
+
+    def action_focus_filters(self) -> None:
+        self.query_one("#f-source", Select).focus()
+
+    def action_clear_filters(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        for select in self.query("#filter-row Select").results(Select):
+            select.clear()
+        self.query_one("#f-sciatica", Checkbox).value = False
+        self._refilter()
+        search.focus()
 
     # -- editing the routine --------------------------------------------------------------
 
@@ -233,7 +289,7 @@ class BuilderScreen(Screen[Path | None]):
         elif self.bundled:
             state = "bundled: saves a copy"
         else:
-            state = "saved" if self.saved_to or self.path else "new"
+            state = "saved" if self.on_disk else "new"
         plural = "" if count == 1 else "s"
         self.query_one("#total", Static).update(f"{count} step{plural}, [b]{mmss(total)}[/b] · {state}")
         self.query_one("#routine-pane").border_subtitle = mmss(total)
@@ -325,16 +381,29 @@ class BuilderScreen(Screen[Path | None]):
 
     def remove_step(self, index: int) -> None:
         steps = list(self.routine.steps)
-        del steps[index]
+        removed = steps.pop(index)
+        self._undo.append((self.routine, index))
         self._set_routine(msgspec.structs.replace(self.routine, steps=steps), highlight=min(index, len(steps) - 1))
+        exercise = self.library.get(removed.exercise) if removed.exercise else None
+        title = removed.name or (exercise.name if exercise else removed.exercise) or "the step"
+        self.notify(escape(f"Removed {title}. Press u to undo."))
 
     def move_step(self, index: int, delta: int) -> None:
         target = index + delta
         steps = list(self.routine.steps)
         if not 0 <= target < len(steps):
             return
+        self._undo.append((self.routine, index))
         steps[index], steps[target] = steps[target], steps[index]
         self._set_routine(msgspec.structs.replace(self.routine, steps=steps), highlight=target)
+
+    def action_undo(self) -> None:
+        """Put back the step last removed or moved."""
+        if not self._undo:
+            self.notify("Nothing to undo: u undoes removing or moving a step.")
+            return
+        routine, index = self._undo.pop()
+        self._set_routine(msgspec.structs.replace(self.routine, steps=routine.steps), highlight=index)
 
     @on(RoutineSteps.Edit)
     def _on_edit(self, event: RoutineSteps.Edit) -> None:
@@ -391,7 +460,9 @@ class BuilderScreen(Screen[Path | None]):
 
     # -- saving and leaving -------------------------------------------------------------------
 
-    def _write(self, routine: Routine, path: Path, message: str) -> bool:
+    def _write(self, routine: Routine, path: Path | None, message: str, *, own: Path | None = None) -> bool:
+        """Save ``routine`` to ``path``, or (``path`` None) to a new file named for it, claimed
+        atomically in the user's folder; ``own`` is the routine's file, reused if its name comes up."""
         if not routine.name.strip():
             self.notify("Give the routine a name before saving.", severity="error")
             return False
@@ -401,18 +472,26 @@ class BuilderScreen(Screen[Path | None]):
             self.notify(f"Cannot save: {escape(str(exc))}", severity="error")
             return False
         try:
-            save_routine(routine, path)
+            if path is None:
+                path = save_as_user(routine, exclude=own)
+            else:
+                save_routine(routine, path)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            self.notify(f"Could not save {escape(str(path))}: {escape(reason)}", severity="error")
+            where = str(path) if path is not None else "in your routines folder"
+            self.notify(f"Could not save {escape(printable(where))}: {escape(printable(reason))}", severity="error")
             return False
         self.routine = routine
         self.path = path
         self.bundled = False
+        self.on_disk = True
         self.saved_to = path
         self._saved_text = dumps(routine)
         self._show_routine()
         self.notify(escape(message.format(path=path)))
+        if (then := self._after_save) is not None:
+            self._after_save = None
+            then()
         return True
 
     def action_save(self) -> None:
@@ -422,11 +501,20 @@ class BuilderScreen(Screen[Path | None]):
         if self.path is not None and not self.bundled:
             self._write(self.routine, self.path, "Saved {path}")
             return
-        target = user_path_for(self.routine.name)
+        if not self.bundled and self._taken().get(self.routine.name.casefold().strip()):
+            self.action_save_as()  # a new file under a name another routine has: ask
+            return
+        target = None  # a new file, named for the routine
         if self.bundled:
             self._write(self.routine, target, "Bundled routines stay as shipped; saved your copy to {path}")
         else:
             self._write(self.routine, target, "Saved {path}")
+
+    def _taken(self) -> dict[str, str]:
+        """Other routines' names, which saving under asks about first."""
+        from backtui.core.routine_names import names_in_use
+
+        return names_in_use(exclude=self.path)
 
     def action_save_as(self, keep_path: bool = False) -> None:
         """Ask for a name, then save under it: a new file in the user's folder, or
@@ -434,34 +522,41 @@ class BuilderScreen(Screen[Path | None]):
 
         def named(name: str | None) -> None:
             if not name:
+                self._after_save = None  # "save and leave" stays when the name is cancelled
                 return
             routine = msgspec.structs.replace(self.routine, name=name)
             own = self.path if self.path is not None and not self.bundled else None
-            target = own if keep_path and own is not None else user_path_for(name, exclude=own)
-            if self._write(routine, target, "Saved {path}" if keep_path else "Saved as {path}"):
+            target = own if keep_path and own is not None else None
+            if self._write(routine, target, "Saved {path}" if keep_path else "Saved as {path}", own=own):
                 name_input = self.query_one("#routine-name", Input)
                 with name_input.prevent(Input.Changed):
                     name_input.value = name
 
         hint = "Saved in your routines folder; a name already taken gets a number."
-        self.app.push_screen(RoutineNameScreen("Save routine as", self.routine.name, hint=hint), named)
+        screen = RoutineNameScreen("Save routine as", self.routine.name, hint=hint, taken=self._taken())
+        self.app.push_screen(screen, named)
 
     def action_leave(self) -> None:
         if not self.dirty:
             self.dismiss(self.saved_to)
             return
 
-        def answered(discard: bool | None) -> None:
-            if discard:
+        def answered(choice: str | None) -> None:
+            if choice == "discard":
                 self.dismiss(self.saved_to)
+            elif choice == "save":
+                self._save_and_leave()
 
         self.app.push_screen(
-            ConfirmScreen(
-                "Discard changes?",
-                f"{self.routine.name or 'This routine'} has unsaved changes. Leave without saving them?",
-                yes="Discard",
-                no="Stay",
-                danger=True,
-            ),
+            LeaveScreen(f"{self.routine.name or 'This routine'} has unsaved changes. Save them before leaving?"),
             answered,
         )
+
+    def _save_and_leave(self) -> None:
+        def leave() -> None:
+            self.dismiss(self.saved_to)
+
+        self._after_save = leave
+        self.action_save()
+        if self.app.screen is self and self.dirty:  # it couldn't be saved (and said why): stay
+            self._after_save = None

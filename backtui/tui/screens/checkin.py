@@ -12,8 +12,10 @@ from typing import Any, Literal
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
+from textual.style import Style
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from backtui.core.history import AREAS, CheckIn, HistoryRecorder
@@ -39,9 +41,14 @@ class AreaBox(Checkbox, inherit_bindings=False):
 
     (A priority Enter binding would run before keys typed just ahead of it reach the
     focused widget, so "5" then Enter, typed fast, would save no pain level.)
+    It reads ``[x]`` when ticked and ``[ ]`` when not, so it is told without colour.
     """
 
     BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
+
+    @property
+    def _button(self) -> Content:
+        return Content.styled("[x]", Style(bold=True)) if self.value else Content("[ ]")
 
 
 class CheckInScreen(ModalScreen[CheckIn | None]):
@@ -49,7 +56,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
 
     DEFAULT_CSS = """
     CheckInScreen { align: center middle; }
-    CheckInScreen > Vertical {
+    CheckInScreen > VerticalScroll {
         width: 76; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
@@ -61,12 +68,20 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
     CheckInScreen PainScale:focus { background: $boost; }
     CheckInScreen #areas { height: auto; }
     CheckInScreen #areas Checkbox { width: auto; border: none; padding: 0 1 0 0; }
+    CheckInScreen.-narrow #areas Checkbox { padding: 0; }
     CheckInScreen #hint { color: $text-muted; text-style: italic; margin-bottom: 1; }
     CheckInScreen #checkin-error { color: $error; height: auto; display: none; }
     CheckInScreen #checkin-error.-shown { display: block; }
-    CheckInScreen #buttons { height: auto; align-horizontal: right; }
+    /* docked, so the buttons stay in view however little room the rest has */
+    CheckInScreen #buttons { dock: bottom; height: 1; align-horizontal: right; }
+    /* short terminals (60×18): no blank lines, so everything fits without scrolling */
+    CheckInScreen.-short #checkin-title, CheckInScreen.-short PainScale, CheckInScreen.-short #hint { margin: 0; }
+    CheckInScreen.-short > VerticalScroll { scrollbar-size-vertical: 1; }
     CheckInScreen Button { margin-left: 2; }
     """
+
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]  # type: ignore[misc]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]  # type: ignore[misc]
 
     BINDINGS = [
         Binding("escape,s", "skip", "Skip", show=True),
@@ -80,9 +95,9 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
 
     def compose(self) -> ComposeResult:
         start = self._initial
-        with Vertical():
+        with VerticalScroll():
             yield Static(QUESTIONS[self.when], id="checkin-title")
-            yield Label("Pain: 0 none … 10 worst (keys 0-9, ←/→ for 10)", classes="field-label")
+            yield Label("Pain: 0 none … 10 worst (type 0-10, or ←/→)", classes="field-label")
             yield PainScale(start.pain if start else None, id="pain")
             yield Label("Where do you feel it?", classes="field-label")
             with Horizontal(id="areas"):
@@ -92,7 +107,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
                     )
             yield Static(CENTRALIZATION_HINT, id="hint")
             yield Label("Note (optional)", classes="field-label")
-            yield Input(start.note if start else "", placeholder="anything worth remembering", id="note")
+            yield Input(start.note if start else "", placeholder="anything worth remembering", id="note", compact=True)
             yield Static("", id="checkin-error")
             with Horizontal(id="buttons"):
                 yield Button("Skip (Esc)", id="skip", compact=True)

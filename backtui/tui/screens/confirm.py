@@ -59,3 +59,51 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class LeaveScreen(ModalScreen[str | None]):
+    """Leaving with unsaved changes: ``"save"`` (save, then leave), ``"discard"``, or ``None`` to stay.
+
+    ``s`` saves and leaves, ``d`` discards, ``n``/Escape stays.
+    """
+
+    DEFAULT_CSS = """
+    LeaveScreen { align: center middle; }
+    LeaveScreen > Vertical {
+        width: 64; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $warning; background: $surface; padding: 1 2;
+    }
+    LeaveScreen #leave-title { text-style: bold; color: $warning; margin-bottom: 1; }
+    LeaveScreen #leave-message { margin-bottom: 1; }
+    LeaveScreen Horizontal { height: auto; align-horizontal: right; }
+    LeaveScreen Button { margin-left: 1; }
+    """
+
+    BINDINGS = [
+        Binding("s", "answer('save')", "Save and leave", show=False),
+        Binding("d", "answer('discard')", "Discard changes and leave", show=False),
+        Binding("n,escape", "answer(None)", "Stay", show=False),
+    ]
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self._message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Unsaved changes", id="leave-title")
+            yield Static(escape(self._message), id="leave-message")
+            with Horizontal():
+                yield Button("Stay (n)", id="stay", compact=True)
+                yield Button("Discard (d)", id="discard", variant="error", compact=True)
+                yield Button("Save and leave (s)", id="save", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#save", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None if event.button.id == "stay" else event.button.id)
+
+    def action_answer(self, answer: str | None) -> None:
+        self.dismiss(answer)

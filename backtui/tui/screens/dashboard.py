@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -19,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from backtui.core import paths, routine_index
 from backtui.core.routine_index import RoutineSummary
+from backtui.core.terminal_text import printable
 from backtui.tui.formatting import clock, display_path, dosage_summary, plural, relocate_message, spoken
 from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.routine_list import RoutineList
@@ -72,7 +74,7 @@ def steps_table(routine: Routine, library: Library) -> Table:
                 problem = f"not in the library: is the {source!r} plugin installed?"
             cell.append(f"\n⚠ {problem}", style="bold red")
         for match in library.avoid_matches(exercise if exercise is not None else resolved.name):
-            cell.append(f"\n⚠ on {match.source.title}'s avoid list: {match.avoid.reason}", style="yellow")
+            cell.append(f"\n⚠ on the avoid list in {match.source.title}: {match.avoid.reason}", style="yellow")
         table.add_row(f"{resolved.index + 1}.", cell)
         table.add_row("", "")
     return table
@@ -247,7 +249,11 @@ class DashboardScreen(Screen[None]):
                 banner.update(NO_EXERCISES if library.sources else NO_SOURCES)
 
     def _list(self, quick: bool) -> None:
-        bundled_dir, user_dir = paths.bundled_routines_dir(), paths.user_routines_dir()
+        bundled_dir = paths.bundled_routines_dir()
+        try:
+            user_dir = paths.user_routines_dir()
+        except paths.UnusableHome:  # the history panel says why; list the bundled routines alone
+            user_dir = Path(os.devnull) / "routines"  # never a folder, so nothing is listed or written there
         before = routine_index.state(bundled_dir, user_dir)  # taken before reading: see routine_index.write
         if quick and (summaries := routine_index.read(before)) is not None:
             self.entries, self.routines = summaries, {}
@@ -429,16 +435,30 @@ class DashboardScreen(Screen[None]):
         if routine is None:
             self.notify("This file doesn't load, so there is nothing to copy. Fix it first.", severity="error")
             return
+        from backtui.core.routine_names import names_in_use
+        from backtui.tui.screens.routine_name import RoutineNameScreen
+
+        def named(name: str | None) -> None:
+            if name is not None:
+                self._duplicate(routine, name)
+
+        hint = "The copy goes to your routines folder, where you can change it."
+        self.app.push_screen(
+            RoutineNameScreen(
+                "Duplicate as", f"{routine.name} (copy)"[:MAX_NAME], hint=hint, ok="Duplicate", taken=names_in_use()
+            ),
+            named,
+        )
+
+    def _duplicate(self, routine: Routine, name: str) -> None:
         import msgspec
 
-        from backtui.core.routine_files import save_routine, user_path_for
+        from backtui.core.routine_files import save_as_user
 
-        name = f"{routine.name} (copy)"[:MAX_NAME]
-        path = user_path_for(name)
         try:
-            save_routine(msgspec.structs.replace(routine, name=name), path)
+            path = save_as_user(msgspec.structs.replace(routine, name=name))
         except OSError as exc:
-            self.notify(escape(f"Couldn't save the copy to {path}: {exc.strerror or exc}"), severity="error")
+            self.notify(escape(printable(f"Couldn't save the copy: {exc.strerror or exc}")), severity="error")
             return
         self.refresh_routines(select=path)
         self.notify(escape(f"Copied to your routines as {name!r} ({path.name})."))

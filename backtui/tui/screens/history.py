@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from rich.markup import escape
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from backtui.core.history import CheckIn, History, HistoryUnavailable, SessionDetail, SessionRecord
+from backtui.core.history import (
+    STATUS_LABELS,
+    CheckIn,
+    History,
+    HistoryUnavailable,
+    PainPoint,
+    SessionDetail,
+    SessionRecord,
+)
+from backtui.tui.widgets.history_panel import pain_sparkline
 from backtui.tui.widgets.key_bar import KeyBar
 
 #: The view lists this many recent sessions; ``backtui history`` has them all.
@@ -26,10 +35,58 @@ def pain_text(session: SessionRecord) -> str:
     return f"{before} → {after}"
 
 
-def status_text(session: SessionRecord) -> Text:
-    style = {"complete": "green", "pain": "bold red", "interrupted": "yellow", "quit": "", "in-progress": "cyan"}
-    label = "stopped for pain" if session.status == "pain" else session.status
-    return Text(label, style=style.get(session.status, ""))
+STATUS_STYLES = {
+    "complete": "green",
+    "partial": "green",
+    "skipped": "dim",
+    "abandoned": "dim",
+    "pain": "bold red",
+    "interrupted": "yellow",
+    "in-progress": "cyan",
+}
+
+#: The routine column's width in the table; longer names end with "…" (the session view has them whole).
+ROUTINE_WIDTH = 18
+#: Below this many columns the table drops its Skip and Time columns and shortens the date.
+NARROW = 80
+NARROW_ROUTINE_WIDTH = 14
+
+
+def status_text(session: SessionRecord, *, short: bool = False) -> Text:
+    """The status in words ("stopped for pain"), or its short label for the table ("hurt")."""
+    if short:
+        label = STATUS_LABELS.get(session.status, session.status)
+    else:
+        label = "stopped for pain" if session.status == "pain" else session.status
+    return Text(label, style=STATUS_STYLES.get(session.status, ""))
+
+
+def short_duration(seconds: int) -> str:
+    """``9:30`` (minutes and seconds), for the table."""
+    minutes, secs = divmod(max(0, seconds), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def pain_chart(sessions: list[SessionRecord], width: int = 24) -> Text:
+    """One line: the latest sessions' pain as bars, oldest first, with the last check-in in numbers."""
+    points = [
+        PainPoint(s.id, s.day, s.before.pain if s.before else None, s.after.pain if s.after else None)
+        for s in reversed(sessions)
+        if s.before is not None or s.after is not None
+    ]
+    if not points:
+        return Text("No pain check-ins yet.", style="dim")
+    spark = pain_sparkline(points, width)
+    last = points[-1]
+    latest = last.after if last.after is not None else last.before
+    chart = Text("Pain (0–10), latest sessions: ")
+    chart.append(spark, style="bold")
+    chart.append(f"  last {latest}/10", style="dim")
+    return chart
 
 
 def duration_text(seconds: int) -> str:
@@ -46,6 +103,7 @@ class HistoryScreen(Screen[None]):
     DEFAULT_CSS = """
     HistoryScreen #history-title { text-style: bold; padding: 0 1; }
     HistoryScreen #history-note { color: $text-muted; padding: 0 1; }
+    HistoryScreen #history-pain { padding: 0 1; height: 1; }
     HistoryScreen DataTable { height: 1fr; }
     """
 
@@ -56,23 +114,55 @@ class HistoryScreen(Screen[None]):
         self.history = history
         self.unavailable = unavailable
         self.sessions: list[SessionRecord] = []
+        self._narrow = False
 
     def compose(self) -> ComposeResult:
         yield Static("History", id="history-title")
         yield Static("", id="history-note")
+        yield Static("", id="history-pain")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="history-table")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Date", "Routine", "Status", "Done", "Skipped", "Pain", "Length")
         self.reload()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if (event.size.width < NARROW) != self._narrow:
+            self.reload()
+
+    def _columns(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        if self._narrow:
+            table.add_columns("Date", "Routine", "Status", "Done", "Pain")
+        else:
+            table.add_columns("Date", "Routine", "Status", "Done", "Skip", "Pain", "Time")
+
+    def _row(self, s: SessionRecord) -> list[str | Text]:
+        if self._narrow:  # "Done" reads "2/3": exercises done of those reached
+            return [
+                s.started_at.strftime("%d %b %H:%M"),
+                fit(s.routine_name, NARROW_ROUTINE_WIDTH),
+                status_text(s, short=True),
+                f"{s.completed}/{s.completed + s.skipped}",
+                pain_text(s),
+            ]
+        return [
+            s.started_at.strftime("%d %b %y %H:%M"),
+            fit(s.routine_name, ROUTINE_WIDTH),
+            status_text(s, short=True),
+            str(s.completed),
+            str(s.skipped),
+            pain_text(s),
+            short_duration(s.elapsed_s),
+        ]
 
     def reload(self) -> None:
         note = self.query_one("#history-note", Static)
         table = self.query_one(DataTable)
-        table.clear()
+        self._narrow = self.app.size.width < NARROW
+        self._columns()
         if self.history is None:
             note.update(escape(f"History is off: {self.unavailable}"))
             return
@@ -82,17 +172,9 @@ class HistoryScreen(Screen[None]):
             self.sessions = []
             note.update(escape(f"History is off: {exc}"))
             return
+        self.query_one("#history-pain", Static).update(pain_chart(self.sessions))
         for s in self.sessions:
-            table.add_row(
-                s.started_at.strftime("%a %d %b %Y %H:%M"),
-                s.routine_name,
-                status_text(s),
-                str(s.completed),
-                str(s.skipped),
-                pain_text(s),
-                duration_text(s.elapsed_s),
-                key=str(s.id),
-            )
+            table.add_row(*self._row(s), key=str(s.id))
         if not self.sessions:
             note.update("No sessions yet. Run a routine and it will be listed here.")
         elif len(self.sessions) == MAX_ROWS:
@@ -100,6 +182,8 @@ class HistoryScreen(Screen[None]):
         else:
             count = len(self.sessions)
             note.update(f"{count} session{'s' if count != 1 else ''}, newest first. Enter opens one.")
+        if self.history.readonly and self.unavailable:
+            note.update(escape(f"Read-only: {self.unavailable}"))
 
     def action_export(self) -> None:
         """A report for a clinician (``backtui history --report``)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from backtui.core.cues import CueProblem
 from backtui.core.plugins import PluginRecord
 from backtui.tui.formatting import plural
 from backtui.tui.widgets.key_bar import KeyBar
@@ -25,13 +26,19 @@ NO_PLUGINS = (
 )
 
 
-def plugin_card(record: PluginRecord) -> Text:
+def plugin_card(record: PluginRecord, cue_problem: CueProblem | None = None) -> Text:
     """A few lines about one plugin, in the order a person checks them."""
     text = Text()
     if record.ok and record.source is not None:
         text.append("✓ ", style="bold green")
         text.append(record.source.id, style="bold")
         text.append(f"  {record.source.title}")
+        if record.gives_cues:
+            text.append("  and cues")
+    elif record.ok:
+        text.append("✓ ", style="bold green")
+        text.append(record.name, style="bold")
+        text.append("  cues (announces phases while a routine runs)")
     else:
         text.append("✗ ", style="bold red")
         text.append(record.name, style="bold")
@@ -41,7 +48,7 @@ def plugin_card(record: PluginRecord) -> Text:
         origin += f" {record.version}"
     text.append("\n  ")
     text.append(origin, style="dim")
-    if record.ok:
+    if record.ok and record.source is not None:
         text.append(f" · {plural(len(record.exercises), 'exercise')} · {len(record.avoid)} to avoid", style="dim")
     if record.name and record.source is not None and record.name != record.source.id:
         text.append(f" · plugin {record.name}", style="dim")
@@ -50,6 +57,10 @@ def plugin_card(record: PluginRecord) -> Text:
     if record.error:
         text.append("\n  ")
         text.append(f"error: {record.error}", style="red")
+    if cue_problem is not None:
+        text.append("\n  ")
+        style = "yellow" if cue_problem.notice else "red"
+        text.append(f"{'cues off' if cue_problem.notice else 'cue error'}: {cue_problem.message}", style=style)
     return text
 
 
@@ -59,11 +70,19 @@ class PluginsScreen(Screen[None]):
     CSS_PATH = "plugins.tcss"
     BINDINGS = [Binding("escape,q", "back", "Back")]
 
-    def __init__(self, records: Sequence[PluginRecord], *, error: str = "") -> None:
-        """``error``: why loading stopped altogether (``BACKTUI_STRICT_PLUGINS``), if it did."""
+    def __init__(
+        self,
+        records: Sequence[PluginRecord],
+        *,
+        error: str = "",
+        cue_problems: Mapping[str, CueProblem] | None = None,
+    ) -> None:
+        """``error``: why loading stopped altogether (``BACKTUI_STRICT_PLUGINS``), if it did;
+        ``cue_problems``: cue plugins that failed or stalled while a routine ran, by plugin name."""
         super().__init__()
         self.records = tuple(records)
         self.error = error
+        self.cue_problems = dict(cue_problems or {})
 
     def compose(self) -> ComposeResult:
         yield TitleBar("Plugins")
@@ -74,8 +93,9 @@ class PluginsScreen(Screen[None]):
             if not self.records:
                 yield Static(NO_PLUGINS, id="plugins-empty")
             for record in self.records:
-                card = Static(plugin_card(record), classes="plugin-card")
-                if not record.ok:
+                problem = self.cue_problems.get(record.name)
+                card = Static(plugin_card(record, problem), classes="plugin-card")
+                if not record.ok or (problem is not None and not problem.notice):
                     card.add_class("-failed")
                 yield card
             yield Static(DOCS_POINTER, id="plugins-docs")

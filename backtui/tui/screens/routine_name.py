@@ -1,6 +1,8 @@
-"""Ask for a routine's name (save as): a small modal with one Input."""
+"""Ask for a routine's name (save as, duplicate): a small modal with one Input."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from rich.markup import escape
 from textual import on
@@ -16,7 +18,11 @@ NAME_MAX = 120
 
 
 class RoutineNameScreen(ModalScreen[str | None]):
-    """Dismisses with the name typed (trimmed, never empty), or ``None`` on Escape/Cancel."""
+    """Dismisses with the name typed (trimmed, never empty), or ``None`` on Escape/Cancel.
+
+    An empty name is refused with a message. ``taken`` maps the names other routines
+    already have (case-folded) to where they are; reusing one asks first.
+    """
 
     DEFAULT_CSS = """
     RoutineNameScreen { align: center middle; }
@@ -33,11 +39,15 @@ class RoutineNameScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, name: str = "", *, hint: str = "") -> None:
+    def __init__(
+        self, title: str, name: str = "", *, hint: str = "", ok: str = "Save", taken: Mapping[str, str] | None = None
+    ) -> None:
         super().__init__()
         self._title = title
         self._initial = name
         self._hint = hint
+        self._ok_label = ok
+        self._taken = dict(taken or {})
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -48,7 +58,7 @@ class RoutineNameScreen(ModalScreen[str | None]):
                 yield Static(escape(self._hint), id="name-hint")
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
-                yield Button("Save", id="ok", variant="primary", compact=True)
+                yield Button(self._ok_label, id="ok", variant="primary", compact=True)
 
     def _problem(self) -> str:
         value = self.query_one("#name-input", Input).value.strip()
@@ -61,16 +71,40 @@ class RoutineNameScreen(ModalScreen[str | None]):
 
     @on(Input.Changed)
     def _changed(self) -> None:
-        problem = self._problem()
-        self.query_one("#name-error", Static).update(problem)
-        self.query_one("#ok", Button).disabled = bool(problem)
+        self.query_one("#name-error", Static).update(self._problem())
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
     def _ok(self, event: Input.Submitted | Button.Pressed) -> None:
         event.stop()
-        if not self._problem():
-            self.dismiss(self.query_one("#name-input", Input).value.strip())
+        problem = self._problem()
+        if problem:
+            self.query_one("#name-error", Static).update(problem)
+            self.query_one("#name-input", Input).focus()
+            return
+        name = self.query_one("#name-input", Input).value.strip()
+        where = self._taken.get(name.casefold())
+        if where is None:
+            self.dismiss(name)
+            return
+        from backtui.tui.screens.confirm import ConfirmScreen
+
+        def answered(reuse: bool | None) -> None:
+            if reuse:
+                self.dismiss(name)
+            else:
+                self.query_one("#name-input", Input).focus()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Name already used",
+                f"A routine called {name!r} already exists ({where}). Two routines with the same name "
+                "are hard to tell apart. Use this name anyway?",
+                yes="Use it",
+                no="Choose another",
+            ),
+            answered,
+        )
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -1,18 +1,27 @@
-"""The runner: paces a routine with a big countdown, and ends with a summary.
+"""The runner: paces a routine with a countdown readable from the mat, and ends with a summary.
 
-The screen owns a ``Session`` (``backtui.core.session``) and only renders it. A 20 Hz
-interval calls ``session.tick()`` and repaints; it never counts ticks, so a busy
-event loop or a dropped tick costs no time. Commands (space, n, p, s, q, h) go to
-the session, which reads the injected clock itself.
+The screen owns a ``Session`` (``backtui.core.session``) and only renders it. It does not
+poll: after each change it sets one timer for the next moment what it shows changes
+(the next whole second of the countdown, or the next half cell of the progress bar),
+worked out from the session's deadline, and then reads the clock again. Time comes only
+from the clock, never from counting wake-ups, so a late wake-up costs no time; and a
+widget is only updated when its text changes.
 
-When the app is suspended (Ctrl+Z) the screen pauses the session before the process
-stops, and it stays paused after ``fg`` until the user presses space: nobody should
-come back to a hold that ran on without them. Dismisses with the session's
-``Summary`` when the user leaves.
+**The mat view** shows the phase word and the time left in large letters, scaled to
+the terminal, on a screen coloured by the kind of phase, with the exercise, the
+rep/set/side and what comes next. ``i`` switches to **the detail view**: the step's
+note first, then the exercise's steps, under a smaller clock.
+
+**Pauses the user did not ask for stay paused until the user says so**: when the app
+is suspended (Ctrl+Z), or another screen covers the runner (help, the command
+palette, the "terminal too small" view), the session pauses, and it goes on only
+when the user presses space. Dismisses with the session's ``Summary`` when the user
+leaves.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,9 +32,11 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, ProgressBar, Static
+from textual.widgets import ContentSwitcher, Digits, ProgressBar, Static
+from textual.widgets._progress_bar import Bar
 
 from backtui.core.clock import Clock
+from backtui.core.cues import CueFollower
 from backtui.core.library import Library
 from backtui.core.model import Exercise, Source
 from backtui.core.routine import ResolvedStep, Routine
@@ -34,16 +45,40 @@ from backtui.core.timeline import Phase, plan, resolve_all
 from backtui.tui.screens.confirm import ConfirmScreen
 from backtui.tui.widgets.countdown import Countdown, clock_text
 from backtui.tui.widgets.key_bar import KeyBar
-from backtui.tui.widgets.phase_banner import PhaseBanner
+from backtui.tui.widgets.phase_banner import PAUSED, PhaseBanner, banner_text
 
-#: How often the screen reads the clock. Only smoothness depends on it, never accuracy.
-TICK_S = 1 / 20
+#: Wake this long after the moment the display changes, so the clock has surely passed it.
+WAKE_MARGIN_S = 0.002
 
-#: Terminal heights from which the countdown uses block letters, then doubles them.
-BIG_CLOCK_ROWS = 36
-HUGE_CLOCK_ROWS = 50
+#: Rows of the mat view that are not the phase word or the countdown (top bar, paused line,
+#: counters, exercise name, next, progress, key bar, one row of air).
+MAT_FIXED_ROWS = 8
 
-_RUNNING_ACTIONS = {"toggle_pause", "next_phase", "previous_phase", "skip_exercise", "hurt", "quit_routine"}
+#: The colour the whole screen takes per kind of phase (the word says it too), dark enough
+#: for white letters on any theme. Set on the screen's own style, not through a CSS class:
+#: a class change restyles every widget below, which costs tens of milliseconds at each
+#: phase change, just when the display should change at once.
+PHASE_COLOURS = {
+    "prepare": "#7a4f00",  # get ready: amber
+    "transition": "#7a4f00",  # the next exercise: amber
+    "hold": "#1d6b36",  # green
+    "work": "#0b6470",  # teal
+    "release": "#2f4d78",  # relax between reps: slate blue
+    "rest": "#2b2f88",  # rest between sets: indigo
+    "switch": "#7a2a86",  # switch sides: purple
+}
+PAUSED_COLOUR = "#3b3b3b"  # grey
+PAUSED_DIGITS = "#c8c8c8"
+
+_RUNNING_ACTIONS = {
+    "toggle_pause",
+    "next_phase",
+    "previous_phase",
+    "skip_exercise",
+    "hurt",
+    "quit_routine",
+    "details",
+}
 
 
 def duration_text(seconds: float) -> str:
@@ -96,23 +131,24 @@ class RunnerScreen(Screen[object]):
     """Run ``routine`` against ``clock``; dismiss with a ``Summary`` when the user leaves.
 
     Keys: space pause/resume, n next phase, p previous (or restart this one), s skip
-    the exercise, q/Escape quit (asks first; the timer waits), h or ! "it hurts" (stops
-    at once and shows the advice of the routine's sources), m mute the bell; at the
-    end Enter/Escape leaves. ``listener`` receives every ``SessionEvent`` as it happens
-    (history records sessions through it). ``flash_s`` is how long the banner flashes
-    at a phase change (0 turns the flash off, as snapshots do). ``plan`` may raise
+    the exercise, i the detail view (steps and note) and back, q/Escape quit (asks
+    first; the timer waits), ! or H "it hurts" (stops at once and shows the advice of
+    the routine's sources), m mute the bell; at the end Enter/Escape leaves.
+    ``listener`` receives every ``SessionEvent`` as it happens (history records
+    sessions through it). ``flash_s`` is how long the phase word flashes at a phase
+    change (0 turns the flash off, as snapshots do). ``plan`` may raise
     ``TimelineError`` for an absurdly long routine; validate routines before running.
     """
 
     CSS_PATH = "runner.tcss"
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (BIG_CLOCK_ROWS, "-tall")]
 
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause"),
         Binding("n", "next_phase", "Next"),
-        Binding("p", "previous_phase", "Back"),
+        Binding("p", "previous_phase", "Back", show=False),
         Binding("s", "skip_exercise", "Skip"),
-        Binding("h,exclamation_mark", "hurt", "It hurts"),
+        Binding("exclamation_mark,H", "hurt", "Pain", key_display="!", tooltip="It hurts: stop now (! or H)"),
+        Binding("i", "details", "Info", tooltip="The exercise's steps and the note, or the big clock again"),
         Binding("m", "mute", "Mute"),
         Binding("q,escape", "quit_routine", "Quit"),
         Binding("enter", "leave", "Done"),
@@ -129,6 +165,7 @@ class RunnerScreen(Screen[object]):
         bell: bool = True,
         flash_s: float = 0.4,
         listener: Callable[[SessionEvent], None] | None = None,
+        cues: CueFollower | None = None,
     ) -> None:
         super().__init__()
         self.routine = routine
@@ -137,11 +174,14 @@ class RunnerScreen(Screen[object]):
         self.bell_on = bell
         self.flash_s = flash_s
         self._listener = listener
+        self.cues = cues
         self.steps: list[ResolvedStep] = resolve_all(routine, library)
         self.session = Session(plan(routine, library), clock, listener=self._forward)
-        self._ticker: Timer | None = None
+        self._wake: Timer | None = None
         self._shown_step: int | None = None
-        self._suspended_pause = False
+        self._shown: dict[str, str] = {}
+        self._held = ""  # why the screen paused the session itself ("" when it didn't)
+        self._bar: Bar | None = None
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -151,13 +191,18 @@ class RunnerScreen(Screen[object]):
             yield Static("", id="step-count")
         with ContentSwitcher(initial="run-view", id="runner-views"):
             with Vertical(id="run-view"):
-                yield PhaseBanner("", id="banner")
+                with Horizontal(id="detail-head"):
+                    yield Static("", id="detail-phase")
+                    yield Digits(clock_text(self.session.remaining_s), id="detail-clock")
+                with Center(id="word-row"):
+                    yield PhaseBanner(id="banner")
                 with Center(id="clock-row"):
                     yield Countdown(self.session.remaining_s, id="countdown")
                 yield Static("", id="paused-label")
                 yield Static("", id="counters")
                 yield Static("", id="exercise-name")
-                with Vertical(id="instructions-box"), VerticalScroll(id="instructions"):
+                yield Static("", id="detail-note")
+                with VerticalScroll(id="instructions"):
                     yield Static("", id="instructions-text")
                 with Vertical(id="run-bottom"):
                     yield Static("", id="next-up")
@@ -169,24 +214,30 @@ class RunnerScreen(Screen[object]):
                 yield Static("", id="advice")
                 yield Static("", id="end-summary")
                 yield Static("Press Enter to leave.", id="end-hint")
-        yield KeyBar()
+        yield KeyBar(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.app.app_suspend_signal.subscribe(self, self._on_app_suspend, immediate=True)
         self.app.app_resume_signal.subscribe(self, self._on_app_resume)
+        self._bar = self.query_one("#progress", ProgressBar).query_one(Bar)
         self._apply(self.session.start(), cue=False)
-        self._ticker = self.set_interval(TICK_S, self.tick)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Block-letter clock when there is room for it; twice as big on a very large terminal."""
+        """Give the countdown about half the height (at least 7 rows), and the phase word what is left."""
         width, height = event.size
-        self.query_one(Countdown).set_size(
-            height >= BIG_CLOCK_ROWS, 2 if height >= HUGE_CLOCK_ROWS and width >= 120 else 1
-        )
+        room = max(1, width - 2)
+        free = max(7, height - MAT_FIXED_ROWS)
+        countdown = self.query_one(Countdown)
+        countdown.fit(room, max(7, min(free - 3, height // 2)))
+        self.query_one(PhaseBanner).fit(room, max(1, min(free - countdown.rows, max(5, countdown.rows // 2))))
+        self._schedule()  # the progress bar's cells may have changed size
 
     def on_unmount(self, event: events.Unmount) -> None:
         self.app.app_suspend_signal.unsubscribe(self)
         self.app.app_resume_signal.unsubscribe(self)
+        # leaving the app mid-run (Ctrl+Q) ends the session as quit, so its record is complete
+        if not self.session.finished:
+            self.session.stop("quit")  # the session hands SessionEnded to the listener
 
     # ----------------------------------------------------------------- session
     def _forward(self, event: SessionEvent) -> None:
@@ -194,10 +245,13 @@ class RunnerScreen(Screen[object]):
             self._listener(event)
 
     def tick(self) -> None:
-        """Read the clock (through the session) and repaint. Safe to call any time."""
+        """Read the clock (through the session) and repaint what changed. Safe to call any time."""
         self._apply(self.session.tick())
 
     def _apply(self, events: list[SessionEvent], *, cue: bool = True) -> None:
+        """Show what ``events`` (from one session call) changed: the one place phase changes pass."""
+        if self.cues is not None:
+            self.cues.follow(self.session, events)
         if cue and any(isinstance(e, PhaseStarted) for e in events):
             # One cue per repaint, even if a stall passed several phases at once.
             if self.bell_on:
@@ -206,29 +260,80 @@ class RunnerScreen(Screen[object]):
         if any(isinstance(e, SessionEnded) for e in events):
             self._show_end()
         self.repaint()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        """Wake once, when what the screen shows next changes (nothing to wait for unless running)."""
+        if self._wake is not None:
+            self._wake.stop()
+            self._wake = None
+        if self.session.running and self.is_attached:
+            self._wake = self.set_timer(self.next_change_s(), self.tick, name="runner-wake")
+
+    def next_change_s(self) -> float:
+        """Seconds until the countdown shows another second, or the progress bar moves half a cell."""
+        s = self.session
+        remaining = s.remaining_s
+        delay = remaining - (math.ceil(remaining - 1e-9) - 1)
+        cells = 2 * (self._bar.content_size.width if self._bar is not None else 0)
+        if cells and s.total_s:
+            cell_s = s.total_s / cells
+            done = s.total_s - s.time_left_s
+            delay = min(delay, cell_s * (math.floor(done / cell_s + 1e-9) + 1) - done)
+        return max(0.001, delay + WAKE_MARGIN_S)
+
+    def _set(self, widget_id: str, text: str) -> None:
+        """Update a Static only when its text changes (an update costs a layout)."""
+        if self._shown.get(widget_id) != text:
+            self._shown[widget_id] = text
+            self.query_one(f"#{widget_id}", Static).update(text)
+
+    def _set_colours(self, kind: str, paused: bool) -> None:
+        wanted = PAUSED_COLOUR if paused else PHASE_COLOURS.get(kind, PAUSED_COLOUR)
+        if self._shown.get("colour") != wanted:
+            self._shown["colour"] = wanted
+            self.styles.background = wanted
+            self.query_one(Countdown).styles.color = PAUSED_DIGITS if paused else None
+            self.query_one("#paused-label").display = paused
+            # Widgets draw the background they stand on: have each draw again on the new one.
+            for node in self.walk_children(with_self=False):
+                node.notify_style_update()
+                node.refresh()
 
     def repaint(self) -> None:
         s = self.session
         phase = s.phase
-        self.query_one("#step-count", Static).update(
-            f"Exercise {min(phase.step + 1, s.step_count)} of {s.step_count}" if s.step_count else ""
-        )
-        self.query_one("#bell-state", Static).update("" if self.bell_on else "bell off")
+        count = f"Exercise {min(phase.step + 1, s.step_count)} of {s.step_count}" if s.step_count else ""
+        self._set("step-count", count)
+        self._set("bell-state", "" if self.bell_on else "bell off")
         if s.finished:
             return
-        self.query_one(PhaseBanner).show(phase)
-        self.query_one(Countdown).show(s.remaining_s)
-        self.set_class(s.paused, "-paused")
-        self.query_one("#paused-label", Static).update("PAUSED · press space to go on" if s.paused else "")
-        self.query_one("#counters", Static).update(counters_text(phase))
+        paused = s.paused
+        self._set_colours(phase.kind, paused)
+        self.query_one(PhaseBanner).show_phase(phase, paused=paused)
+        self.query_one(Countdown).show_seconds(s.remaining_s)
+        if self.has_class("-detail"):
+            clock = clock_text(s.remaining_s)
+            if self._shown.get("detail-clock") != clock:
+                self._shown["detail-clock"] = clock
+                self.query_one("#detail-clock", Digits).update(clock)
+        self._set("detail-phase", f"{PAUSED} · {banner_text(phase)}" if paused else banner_text(phase))
+        self._set("paused-label", f"PAUSED in {phase.label} · press space to go on" if paused else "")
+        self._set("counters", counters_text(phase))
         if self._shown_step != phase.step:
             self._shown_step = phase.step
-            self.query_one("#exercise-name", Static).update(escape(phase.name))
-            self.query_one("#instructions-text", Static).update(self._instructions(phase.step))
+            self._set("exercise-name", escape(phase.name))
+            note = self._note(phase.step)
+            self._set("detail-note", f"[b]Note:[/b] {escape(note)}" if note else "")
+            self.query_one("#detail-note").set_class(bool(note), "-shown")
+            self._set("instructions-text", self._instructions(phase.step))
             self.query_one("#instructions", VerticalScroll).scroll_home(animate=False)
-        self.query_one("#next-up", Static).update(next_text(phase, s.next_phase))
+        self._set("next-up", next_text(phase, s.next_phase))
         self.query_one(ProgressBar).update(progress=s.total_s - s.time_left_s)
-        self.query_one("#time-left", Static).update(f"{clock_text(s.time_left_s)} left")
+        self._set("time-left", f"{clock_text(s.time_left_s)} left")
+
+    def _note(self, index: int) -> str:
+        return (self.steps[index].note or "") if 0 <= index < len(self.steps) else ""
 
     def _instructions(self, index: int) -> str:
         if not 0 <= index < len(self.steps):
@@ -243,8 +348,6 @@ class RunnerScreen(Screen[object]):
             lines += [f"[dim]Careful: {escape(text)}[/dim]" for text in exercise.cautions]
         elif step.missing:
             lines.append(f"[b]{escape(step.exercise_id or '')}[/b] is not in the loaded sources.")
-        if step.note:
-            lines.append(f"[i]Note:[/i] {escape(step.note)}")
         return "\n".join(lines) or "[dim]No instructions for this step.[/dim]"
 
     # ----------------------------------------------------------------- the end
@@ -276,8 +379,6 @@ class RunnerScreen(Screen[object]):
         return "\n".join(lines)
 
     def _show_end(self) -> None:
-        if self._ticker is not None:
-            self._ticker.stop()
         summary = self.session.summary()
         title = {"complete": "Routine complete", "pain": "Routine stopped: this hurts", "quit": "Routine stopped"}
         self.query_one("#end-title", Static).update(title.get(summary.status, "Routine stopped"))
@@ -288,7 +389,7 @@ class RunnerScreen(Screen[object]):
         self.query_one("#end-summary", Static).update(self.summary_text(summary))
         self.query_one("#runner-views", ContentSwitcher).current = "end-view"
         self.set_class(summary.status == "pain", "-pain")
-        self.remove_class("-paused")
+        self.remove_class("-detail")
         self.refresh_bindings()
 
     @staticmethod
@@ -314,8 +415,14 @@ class RunnerScreen(Screen[object]):
         return True
 
     def action_toggle_pause(self) -> None:
-        self._suspended_pause = False
+        self._held = ""
         self._apply(self.session.toggle_pause())
+
+    def action_details(self) -> None:
+        """Switch between the mat view (big clock) and the detail view (steps and note)."""
+        self.toggle_class("-detail")
+        self._shown.pop("detail-clock", None)
+        self.repaint()
 
     def action_next_phase(self) -> None:
         self._apply(self.session.next())
@@ -331,6 +438,8 @@ class RunnerScreen(Screen[object]):
 
     def action_mute(self) -> None:
         self.bell_on = not self.bell_on
+        if self.cues is not None:
+            self.cues.muted = not self.bell_on
         self.repaint()
 
     def action_quit_routine(self) -> None:
@@ -359,17 +468,39 @@ class RunnerScreen(Screen[object]):
         )
 
     def action_leave(self) -> None:
-        if self._ticker is not None:
-            self._ticker.stop()
+        if self._wake is not None:
+            self._wake.stop()
         self.dismiss(self.session.summary())
 
-    # ----------------------------------------------------------------- suspension
-    def _on_app_suspend(self, app: App[object]) -> None:
+    # ----------------------------------------------------------------- pauses the user didn't ask for
+    def _hold(self, why: str) -> None:
+        """Pause because of ``why``; only the user (space) goes on."""
         if self.session.running:
-            self._suspended_pause = True
+            self._held = why
+            self._apply(self.session.pause(), cue=False)
+
+    def _tell_held(self) -> None:
+        if self._held and self.session.paused:
+            self.notify(f"Paused while {self._held}. Press space to go on.", timeout=8)
+            self._held = ""
+        self.repaint()
+
+    def _on_app_suspend(self, app: App[object]) -> None:
+        # Called as the process is about to stop: pause now, draw after ``fg``.
+        if self.session.running:
+            self._held = "backtui was in the background"
             self.session.pause()
+            self._schedule()
 
     def _on_app_resume(self, app: App[object]) -> None:
-        if self._suspended_pause:
-            self.notify("Paused while backtui was in the background. Press space to go on.")
-        self.repaint()
+        self._tell_held()
+
+    def on_screen_suspend(self, event: events.ScreenSuspend) -> None:
+        """Another screen covers the runner (help, the palette, a too-small terminal): pause."""
+        if not self.session.finished:
+            self._hold("another view covered the runner")
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if self.session.running:
+            self._held = ""
+        self._tell_held()

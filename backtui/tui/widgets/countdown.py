@@ -1,18 +1,14 @@
-"""The big countdown: whole seconds left, as ``m:ss`` (``h:mm:ss`` past an hour).
+"""The big countdown: whole seconds left, as ``m:ss`` (``h:mm:ss`` past an hour), in large digits.
 
-``Countdown`` shows Textual's ``Digits`` (three rows high) on small terminals and a
-block-letter clock (five rows, or ten with ``scale=2``) when the ``-big`` class is
-set, so the time can be read from across the room on a large terminal.
+``Countdown`` is a ``BigText`` in solid 7-row digits, scaled to the room the screen
+gives it (``fit``); it redraws only when the shown text or the room changes.
 """
 
 from __future__ import annotations
 
 import math
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.reactive import reactive
-from textual.widgets import Digits, Static
+from backtui.tui.widgets.big_text import DIGITS_FONT, WORD_FONTS, BigText
 
 
 def clock_text(seconds: float) -> str:
@@ -25,82 +21,15 @@ def clock_text(seconds: float) -> str:
     return f"{minutes}:{secs:02d}"
 
 
-#: A 3×5 bitmap per character ("#" is lit).
-GLYPHS: dict[str, tuple[str, ...]] = {
-    "0": ("###", "#.#", "#.#", "#.#", "###"),
-    "1": ("##.", ".#.", ".#.", ".#.", "###"),
-    "2": ("###", "..#", "###", "#..", "###"),
-    "3": ("###", "..#", "###", "..#", "###"),
-    "4": ("#.#", "#.#", "###", "..#", "..#"),
-    "5": ("###", "#..", "###", "..#", "###"),
-    "6": ("###", "#..", "###", "#.#", "###"),
-    "7": ("###", "..#", "..#", "..#", "..#"),
-    "8": ("###", "#.#", "###", "#.#", "###"),
-    "9": ("###", "#.#", "###", "..#", "###"),
-    ":": (".", "#", ".", "#", "."),
-}
-
-
-def block_text(text: str, scale: int = 1) -> str:
-    """``text`` in block letters: each lit pixel is ``2*scale`` cells wide and ``scale`` rows high."""
-    rows: list[str] = []
-    for row in range(5):
-        cells = []
-        for ch in text:
-            glyph = GLYPHS.get(ch, GLYPHS[":"] if ch == ":" else ("...",) * 5)
-            cells.append("".join("█" * (2 * scale) if px == "#" else " " * (2 * scale) for px in glyph[row]))
-        line = (" " * (scale + 1)).join(cells)
-        rows.extend([line] * scale)
-    return "\n".join(rows)
-
-
-class BlockClock(Static):
-    """Block-letter time, for big terminals."""
-
-    scale: reactive[int] = reactive(1)
-
-    def __init__(self, text: str, *, id: str | None = None) -> None:
-        super().__init__(block_text(text), id=id)
-        self._text = text
-
-    def show(self, text: str) -> None:
-        self._text = text
-        self.update(block_text(text, self.scale))
-
-    def watch_scale(self) -> None:
-        self.update(block_text(self._text, self.scale))
-
-
-class Countdown(Vertical):
-    """Seconds left in the current phase. Repaints only when the shown text changes."""
-
-    DEFAULT_CSS = """
-    Countdown { width: auto; height: auto; }
-    Countdown > Digits { width: auto; }
-    Countdown > BlockClock { display: none; width: auto; }
-    Countdown.-big > Digits { display: none; }
-    Countdown.-big > BlockClock { display: block; }
-    """
+class Countdown(BigText):
+    """Seconds left in the current phase."""
 
     def __init__(self, seconds: float = 0, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self._value = clock_text(seconds)
+        super().__init__(clock_text(seconds), fonts=(DIGITS_FONT, *WORD_FONTS), id=id, classes=classes)
 
     @property
     def value(self) -> str:
-        return self._value
+        return self.text
 
-    def compose(self) -> ComposeResult:
-        yield Digits(self._value)
-        yield BlockClock(self._value)
-
-    def show(self, seconds: float) -> None:
-        text = clock_text(seconds)
-        if text != self._value:
-            self._value = text
-            self.query_one(Digits).update(text)
-            self.query_one(BlockClock).show(text)
-
-    def set_size(self, big: bool, scale: int = 1) -> None:
-        self.set_class(big, "-big")
-        self.query_one(BlockClock).scale = scale
+    def show_seconds(self, seconds: float) -> None:
+        self.show(clock_text(seconds))

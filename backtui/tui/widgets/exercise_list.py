@@ -412,9 +412,14 @@ class ExerciseList(Widget, can_focus=True):
 
 
 class SearchInput(Input):
-    """The library's search box. Up/down/page keys move the list's cursor; Enter adds."""
+    """The library's search box. Up/down/page keys move the list's cursor; Enter adds.
+
+    ``?`` opens the help, as everywhere else, rather than typing itself: no exercise
+    name has one.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "app.help", "Help", show=False, priority=True),
         Binding("down", "move(1)", "Down", show=False),
         Binding("up", "move(-1)", "Up", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),

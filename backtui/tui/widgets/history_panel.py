@@ -58,6 +58,11 @@ def _average(values: Sequence[int | None]) -> str:
     return f"avg {sum(known) / len(known):.1f}" if known else "no check-ins"
 
 
+def pain_sparkline(points: Sequence[PainPoint], width: int = 12) -> str:
+    """The latest sessions' pain (after, else before) as one line of ``pain_bar``s, oldest on the left."""
+    return "".join(pain_bar(p.after if p.after is not None else p.before) for p in list(points)[-width:])
+
+
 class HistoryPanel(Vertical):
     """Sessions this week against the recommended frequency, streak, pain before/after, last session."""
 
@@ -163,6 +168,10 @@ class HistoryPanel(Vertical):
         else:
             line.append(f"This week: {p.week.sessions} session{'s' if p.week.sessions != 1 else ''}")
         line.append(f" · streak {p.streak} day{'s' if p.streak != 1 else ''}")
+        spark = pain_sparkline(p.pain)
+        if spark:
+            line.append(" · pain ")
+            line.append(spark, style="bold red" if p.trend.rising else "bold green")
         last = p.last
         if last is None:
             line.append(" · no sessions yet")

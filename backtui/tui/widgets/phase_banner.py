@@ -1,20 +1,22 @@
-"""The phase heading (GET READY, HOLD, RELAX …) on a band coloured by the kind of phase.
+"""The phase word (GET READY, HOLD, RELAX …) in large letters, and the same word as one line.
 
-``flash()`` inverts the band for a moment: the visible cue that goes with the bell.
+The screen behind it takes a colour per kind of phase (see ``runner.tcss``); the word is
+always there too, so the colour is never the only sign. ``flash()`` inverts the word for
+a moment: the visible cue that goes with the bell.
 """
 
 from __future__ import annotations
 
 from textual.timer import Timer
-from textual.widgets import Static
 
-from backtui.core.timeline import LABELS, Phase
+from backtui.core.timeline import Phase
+from backtui.tui.widgets.big_text import WORD_FONTS, BigText
 
-KIND_CLASSES = tuple(f"-{kind}" for kind in LABELS)
+PAUSED = "PAUSED"
 
 
 def banner_text(phase: Phase) -> str:
-    """The heading, with the side when the phase has one: ``HOLD · LEFT``."""
+    """The heading in one line, with the side when the phase has one: ``HOLD · LEFT``."""
     if phase.kind == "switch" and phase.side:
         return f"{phase.label} → {phase.side.upper()}"
     if phase.side and phase.kind in ("work", "hold"):
@@ -22,35 +24,24 @@ def banner_text(phase: Phase) -> str:
     return phase.label
 
 
-class PhaseBanner(Static):
+class PhaseBanner(BigText):
+    """The phase's word in large letters (``PAUSED`` while paused)."""
+
     DEFAULT_CSS = """
-    PhaseBanner {
-        width: 100%; height: 3; content-align: center middle; text-style: bold;
-        background: $panel; color: $foreground;
-    }
-    PhaseBanner.-prepare { background: $warning; color: auto 90%; }
-    PhaseBanner.-work, PhaseBanner.-hold { background: $success; color: auto 90%; }
-    PhaseBanner.-release { background: $primary-muted; color: $foreground; }
-    PhaseBanner.-rest { background: $primary; color: auto 90%; }
-    PhaseBanner.-switch { background: $accent; color: auto 90%; }
-    PhaseBanner.-transition { background: $secondary; color: auto 90%; }
-    PhaseBanner.-done { background: $success; color: auto 90%; }
+    PhaseBanner { text-style: bold; }
     PhaseBanner.-flash { text-style: bold reverse; }
     """
 
     _flash_timer: Timer | None = None
 
-    def show(self, phase: Phase) -> None:
-        text = banner_text(phase)
-        if str(self.content) != text:
-            self.update(text)
-        wanted = f"-{phase.kind}"
-        if not self.has_class(wanted):
-            self.remove_class(*KIND_CLASSES)
-            self.add_class(wanted)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__("", fonts=WORD_FONTS, id=id, classes=classes)
+
+    def show_phase(self, phase: Phase, *, paused: bool = False) -> None:
+        self.show(PAUSED if paused else phase.label)
 
     def flash(self, seconds: float) -> None:
-        """Invert the band for ``seconds`` (nothing when 0)."""
+        """Invert the word for ``seconds`` (nothing when 0)."""
         if seconds <= 0:
             return
         if self._flash_timer is not None:

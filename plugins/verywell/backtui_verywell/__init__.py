@@ -30,11 +30,13 @@ def backtui_source() -> Source:
             Frequency(
                 text="Three to four times a day while you have pain.",
                 when="while in pain",
+                pain="present",
                 sessions_per_day=(3, 4),
             ),
             Frequency(
                 text="Once a day after the pain has subsided, to keep the spine healthy and help prevent a recurrence.",
                 when="once the pain has subsided",
+                pain="subsided",
                 sessions_per_day=(1, 1),
             ),
         ),

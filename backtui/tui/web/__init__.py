@@ -1,0 +1,1 @@
+"""The tablet view: backtui in a web page, served by textual-serve."""
