@@ -118,6 +118,8 @@ def test_the_html_report_draws_its_chart_inline(
 
 
 def test_history_report_command(capsys: pytest.CaptureFixture[str], tmp_path: Path, library: Library) -> None:
+    assert cli.main(["history", "-o", str(tmp_path / "r.pdf")]) == 1
+    assert "--format and -o go with --report" in capsys.readouterr().err
     assert cli.main(["history", "--report", "-o", str(tmp_path / "r.pdf")]) == 1
     assert "nothing to report" in capsys.readouterr().err
     h = History(paths.history_db_path())
