@@ -21,7 +21,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
         "-o is given; pdf and ics are written to a file (ROUTINE-NAME.pdf in this folder by default). "
         "With --format ics, recurring reminders at the frequency the sources recommend.",
     )
-    p.add_argument("routine", metavar="ROUTINE", help="a routine file, or the name of one of your routines")
+    p.add_argument("routine", metavar="ROUTINE", help="a routine's name, its file name, or a path")
     p.add_argument("--format", "-f", choices=FORMATS, help="md (default), html, pdf or ics; or from -o's suffix")
     p.add_argument("-o", "--output", metavar="FILE", help="where to write it ('-' for standard output)")
     p.add_argument("--at", metavar="TIMES", help="ics: reminder times, e.g. 08:00,13:00,18:00 (default: spread)")
@@ -31,22 +31,13 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def find_routine(arg: str) -> Path:
-    """A routine file from the command line: a path, or the stem of a file in your or the bundled routines."""
-    path = Path(arg).expanduser()
-    if path.is_file():
-        return path
+    """A routine file from the command line: a path, or a routine's name or file stem (``routine_names``)."""
+    from backtui.core.routine_names import find_routine as find
+
+    path = find(arg)
     if path.is_dir():
         raise DataError(arg, "this is a folder, not a routine file")
-    if "/" not in arg and not arg.endswith(".toml"):
-        from backtui.core import paths
-        from backtui.core.routine_files import safe_stem
-
-        for folder in (paths.user_routines_dir(), paths.bundled_routines_dir()):
-            for stem in (arg, safe_stem(arg)):
-                candidate = folder / f"{stem}.toml"
-                if candidate.is_file():
-                    return candidate
-    raise DataError(arg, "no such file, and none of your routines has that name")
+    return path
 
 
 def run(args: argparse.Namespace) -> int:

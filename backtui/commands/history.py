@@ -89,6 +89,9 @@ def run(args: argparse.Namespace) -> int:
         from backtui.export.report_command import write_report
 
         return write_report(since, fmt=args.format, output=args.output)
+    if args.format or args.output:
+        print("backtui: --format and -o go with --report", file=sys.stderr)
+        return 1
 
     path = paths.history_db_path()
     if not path.exists() and (problem := paths.home_problem()):

@@ -20,6 +20,7 @@ STATUS_LABELS = {
     "partial": "partly done",
     "skipped": "skipped",
     "quit": "quit",
+    "abandoned": "abandoned",
     "pain": "stopped for pain",
     "interrupted": "interrupted",
     "in-progress": "in progress",
@@ -52,7 +53,7 @@ class ReportWeek:
     monday: date
     sessions: int
     completed: int
-    days: int  # days with at least one completed session
+    days: int  # days with at least one session in which an exercise was done
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,9 @@ def weeks_of(sessions: Sequence[ReportSession], start: date, end: date) -> list[
     monday = monday_of(start)
     while monday <= end:
         inside = [s for s in sessions if monday <= s.started_at.date() < monday + timedelta(days=7)]
-        done = [s for s in inside if s.status == "complete"]
-        weeks.append(ReportWeek(monday, len(inside), len(done), len({s.started_at.date() for s in done})))
+        complete = sum(1 for s in inside if s.status == "complete")
+        exercised = {s.started_at.date() for s in inside if s.completed > 0}
+        weeks.append(ReportWeek(monday, len(inside), complete, len(exercised)))
         monday += timedelta(days=7)
     return weeks
 

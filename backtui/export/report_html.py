@@ -58,7 +58,7 @@ def render(report: Report) -> str:
     target = f" (target: {report.target_days})" if report.target_days else ""
     out.append(
         '<table class="weeks"><thead><tr><th>Week of</th><th>Sessions</th><th>Complete</th>'
-        f"<th>Days with a complete session{h(target)}</th></tr></thead><tbody>"
+        f"<th>Days with an exercise done{h(target)}</th></tr></thead><tbody>"
     )
     for week in report.weeks:
         out.append(

@@ -81,7 +81,7 @@ def render(report: Report, *, paper: str = "A4") -> bytes:
         lines += [Line(f"• {text}", "", 9.5, indent=4) for text in report.recommendations]
         pdf.block(lines)
     target = f" (target: {report.target_days})" if report.target_days else ""
-    rows = [["Week of", "Sessions", "Complete", f"Days with a complete session{target}"]]
+    rows = [["Week of", "Sessions", "Complete", f"Days with an exercise done{target}"]]
     rows += [[w.monday.isoformat(), str(w.sessions), str(w.completed), str(w.days)] for w in report.weeks]
     _table(pdf, rows, (30, 20, 20, 50))
     pdf.block([Line("Pain before and after", "B", 13, gap=2)], keep_together=False)

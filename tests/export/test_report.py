@@ -26,7 +26,8 @@ def _record(h: History, day: date, *, status: str, before: int, after: int, note
     t = datetime(day.year, day.month, day.day, 8, 0, tzinfo=TZ)
     sid = h.start_session("Gentle <start>", "/r/gentle-start.toml", [], started_at=t)
     h.record_step(sid, 0, "Prone lying", "verywell:prone-lying", "completed", at=t + timedelta(minutes=2))
-    h.record_step(sid, 1, "Dead bug", "health-inspiration:dead-bug", "skipped", at=t + timedelta(minutes=3))
+    second = "completed" if status == "complete" else "skipped"  # a quit run skipped the second exercise
+    h.record_step(sid, 1, "Dead bug", "health-inspiration:dead-bug", second, at=t + timedelta(minutes=3))
     h.add_checkin(sid, "before", CheckIn(before, ("thigh",), note), at=t)
     h.add_checkin(sid, "after", CheckIn(after, ("lower back",)), at=t + timedelta(minutes=20))
     h.finish_session(sid, status, elapsed_s=600, planned_s=660, ended_at=t + timedelta(minutes=20))
@@ -34,7 +35,10 @@ def _record(h: History, day: date, *, status: str, before: int, after: int, note
 
 @pytest.fixture
 def eight_weeks() -> dict[date, tuple[int, int, int]]:
-    """Week n has n % 4 + 1 sessions, every third one quit; returns (sessions, complete, days) by Monday."""
+    """Week n has n % 4 + 1 sessions on different days, every third one quit after one exercise.
+
+    Returns (sessions, complete, days with an exercise done) by Monday.
+    """
     h = History(paths.history_db_path())
     expected: dict[date, tuple[int, int, int]] = {}
     for week in range(8):
@@ -52,7 +56,7 @@ def eight_weeks() -> dict[date, tuple[int, int, int]]:
                 note=note,
             )
         done = statuses.count("complete")
-        expected[monday] = (count, done, done)
+        expected[monday] = (count, done, count)
     h.close()
     return expected
 
@@ -114,6 +118,8 @@ def test_the_html_report_draws_its_chart_inline(
 
 
 def test_history_report_command(capsys: pytest.CaptureFixture[str], tmp_path: Path, library: Library) -> None:
+    assert cli.main(["history", "-o", str(tmp_path / "r.pdf")]) == 1
+    assert "--format and -o go with --report" in capsys.readouterr().err
     assert cli.main(["history", "--report", "-o", str(tmp_path / "r.pdf")]) == 1
     assert "nothing to report" in capsys.readouterr().err
     h = History(paths.history_db_path())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import Input, Select
 
@@ -28,10 +29,10 @@ async def test_o_on_the_dashboard_exports_the_selected_routine(tmp_path: Path) -
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ExportScreen)
-        assert screen.query_one("#export-path", Input).value == str(tmp_path / "core-basics.pdf")
+        assert screen.query_one("#export-path", Input).value == "core-basics.pdf"  # in the working folder
         screen.query_one("#export-format", Select).value = "md"
         await pilot.pause()
-        assert screen.query_one("#export-path", Input).value == str(tmp_path / "core-basics.md")
+        assert screen.query_one("#export-path", Input).value == "core-basics.md"
         await pilot.press("enter")
         await _finish(app, pilot)
         assert isinstance(app.screen, DashboardScreen)
@@ -74,9 +75,17 @@ async def test_o_in_the_history_view_writes_the_report(tmp_path: Path) -> None:
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
-        target = Path(app.screen.query_one("#export-path", Input).value)
-        assert target.parent == tmp_path and target.suffix == ".pdf"
+        target = tmp_path / app.screen.query_one("#export-path", Input).value
+        assert target.suffix == ".pdf"
         await pilot.press("enter")
         await _finish(app, pilot)
         assert isinstance(app.screen, HistoryScreen)
         assert target.read_bytes().startswith(b"%PDF")
+
+
+class TestExportSnapshots:
+    def test_the_modal_at_60x18(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert snap_compare(make_app(tmp_path), terminal_size=(60, 18), press=["o"])
+
+    def test_the_modal_at_80x24(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), press=["o"])

@@ -19,6 +19,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
+from backtui.tui.formatting import display_path
+
 if TYPE_CHECKING:
     from backtui.core.library import Library
     from backtui.core.routine import Routine
@@ -43,7 +45,7 @@ class ExportScreen(ModalScreen[Path | None]):
     }
     ExportScreen #export-title { text-style: bold; margin-bottom: 1; }
     ExportScreen .label { color: $text-muted; }
-    ExportScreen #export-status { height: auto; margin-top: 1; }
+    ExportScreen #export-status { height: auto; }
     ExportScreen #export-status.-error { color: $text-error; }
     ExportScreen #buttons { height: auto; align-horizontal: right; margin-top: 1; }
     ExportScreen Button { margin-left: 2; }
@@ -78,7 +80,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 id="export-format",
             )
             yield Static("Save as", classes="label")
-            yield Input(str(self._default_path(first)), id="export-path", compact=True)
+            yield Input(display_path(self._default_path(first)), id="export-path", compact=True)
             yield Static("", id="export-status")
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
@@ -95,7 +97,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def _format_changed(self) -> None:
         field = self.query_one("#export-path", Input)
         current = Path(field.value.strip()).expanduser() if field.value.strip() else self._default_path(self.format)
-        field.value = str(current.with_suffix(self._default_path(self.format).suffix))
+        field.value = display_path(current.with_suffix(self._default_path(self.format).suffix))
 
     def _say(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#export-status", Static)
