@@ -90,7 +90,7 @@ def last_run_routine() -> Path:
     """
     from backtui.core.history import HistoryUnavailable, open_history
 
-    opened = open_history()
+    opened = open_history(readonly=True)  # only to read: never creates or migrates a history
     if opened.history is None:
         raise DataError("history", f"can't tell the last routine: {opened.error}")
     try:

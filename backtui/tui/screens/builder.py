@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 import msgspec
 from rich.markup import escape
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -35,6 +35,7 @@ from backtui.tui.widgets.dosage_form import Inherited
 from backtui.tui.widgets.exercise_detail import ExerciseDetail
 from backtui.tui.widgets.exercise_list import ExerciseList, ExerciseRow, SearchInput
 from backtui.tui.widgets.key_bar import KeyBar
+from backtui.tui.widgets.marked_checkbox import MarkedCheckbox
 from backtui.tui.widgets.routine_steps import RoutineSteps, StepView, mmss
 
 
@@ -124,7 +125,7 @@ class BuilderScreen(Screen[Path | None]):
             with Vertical(id="library-pane", classes="pane"):
                 with Horizontal(id="search-row"):
                     yield SearchInput("#exercises", placeholder="Search names and aliases", id="search", compact=True)
-                    yield Checkbox("Sciatica", id="f-sciatica", compact=True)
+                    yield MarkedCheckbox("Sciatica", id="f-sciatica", compact=True)
                 with Horizontal(id="filter-row"):
                     yield Select([(s, s) for s in sources], prompt="Source", id="f-source", compact=True)
                     yield Select([(c, c) for c in CATEGORIES], prompt="Category", id="f-category", compact=True)
@@ -451,6 +452,11 @@ class BuilderScreen(Screen[Path | None]):
             self.remove_step(index)
 
     # -- panes -----------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Below 70 columns the routine pane can't fit every step button: "+Custom" goes,
+        # and Ctrl+N (in the key bar) still adds a custom step.
+        self.set_class(event.size.width < 70, "-cramped")
 
     def action_toggle_detail(self) -> None:
         self.toggle_class("-show-detail")

@@ -13,12 +13,11 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.style import Style
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from backtui.core.history import AREAS, CheckIn, HistoryRecorder
+from backtui.tui.widgets.marked_checkbox import MarkedCheckbox
 from backtui.tui.widgets.pain_scale import PainScale
 
 QUESTIONS = {
@@ -36,7 +35,7 @@ CENTRALIZATION_HINT = (
 NO_PAIN = "Choose a pain level from 0 to 10, or press Escape to skip."
 
 
-class AreaBox(Checkbox, inherit_bindings=False):
+class AreaBox(MarkedCheckbox, inherit_bindings=False):
     """A checkbox that toggles with space only, so Enter reaches the form and saves it.
 
     (A priority Enter binding would run before keys typed just ahead of it reach the
@@ -45,10 +44,6 @@ class AreaBox(Checkbox, inherit_bindings=False):
     """
 
     BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
-
-    @property
-    def _button(self) -> Content:
-        return Content.styled("[x]", Style(bold=True)) if self.value else Content("[ ]")
 
 
 class CheckInScreen(ModalScreen[CheckIn | None]):
