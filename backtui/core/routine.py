@@ -10,7 +10,6 @@ neither is one rep held that long. docs/routine-format.md is the user's version.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
 import msgspec
@@ -141,8 +140,7 @@ def step_shape_problem(step: Step) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class ResolvedStep:
+class ResolvedStep(msgspec.Struct, frozen=True):
     """A step with every value filled in, ready for the timeline."""
 
     index: int

@@ -20,8 +20,9 @@ Zero-length phases other than ``done`` are left out. The total is the sum of the
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 from backtui.core.library import Library
 from backtui.core.routine import ResolvedStep, Routine, resolve
@@ -51,8 +52,7 @@ class TimelineError(ValueError):
     """The routine would make an absurdly long timeline (more than ``MAX_PHASES`` phases)."""
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(msgspec.Struct, frozen=True):
     """One stretch of time with one instruction. ``start_s`` is its offset from the start."""
 
     kind: PhaseKind
