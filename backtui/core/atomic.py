@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from pathlib import Path
 
@@ -57,7 +58,10 @@ def write_text_new(path: Path, text: str, *, mode: int | None = None) -> None:
     """
     import tempfile
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where the folder should be; FileExistsError below means "name taken"
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(path.parent)) from None
     wanted = file_mode(path) if mode is None else mode
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

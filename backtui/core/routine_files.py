@@ -106,6 +106,9 @@ def save_as_user(
     parse_routine(msgspec.to_builtins(routine), "(routine)")
     text = dumps(routine)
     folder = folder or paths.user_routines_dir()
+    # Made here, once: a FileExistsError from the loop below then always means a name was taken
+    # (a file where the folder should be raises here, and is reported, instead of looping).
+    folder.mkdir(parents=True, exist_ok=True)
     for candidate in _candidates(folder, safe_stem(name if name is not None else routine.name)):
         if candidate == exclude:
             write_text_atomic(candidate, text)
