@@ -96,7 +96,7 @@ def test_plan_json_matches_its_schema(capsys: pytest.CaptureFixture[str]) -> Non
 def test_plugins_json_matches_its_schema(capsys: pytest.CaptureFixture[str]) -> None:
     data = output(capsys, "plugins", "--json")
     jsonschema.validate(data, schema("plugins"), cls=jsonschema.Draft7Validator)
-    assert len(data) == 5
+    assert len(data) == 6  # the five sources and the speech cue plugin
 
 
 def test_history_json_matches_its_schema(capsys: pytest.CaptureFixture[str]) -> None:

@@ -90,6 +90,14 @@ def last_run_routine() -> Path:
     """
     from backtui.core.history import HistoryUnavailable, open_history
 
+    from backtui.core import paths
+
+    try:
+        recorded_any = paths.history_db_path().exists()
+    except OSError:
+        recorded_any = True  # let open_history say what is wrong
+    if not recorded_any:
+        raise DataError("history", "no routine has been run yet; run one by name: backtui run NAME")
     opened = open_history(readonly=True)  # only to read: never creates or migrates a history
     if opened.history is None:
         raise DataError("history", f"can't tell the last routine: {opened.error}")

@@ -42,7 +42,10 @@ def settings_path() -> Path:
 
 def load_settings(path: Path | None = None) -> tuple[Settings, str]:
     """The saved settings and ``""``, or the defaults and a one-line reason they couldn't be read."""
-    target = settings_path() if path is None else path
+    try:
+        target = settings_path() if path is None else path  # an unusable BACKTUI_HOME raises OSError here
+    except OSError as exc:
+        return Settings(), str(exc)
     try:
         if not target.exists():
             return Settings(), ""

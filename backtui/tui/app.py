@@ -256,7 +256,10 @@ class BacktuiApp(App[int]):
         from backtui.core import paths
 
         self.watch(self, "theme", self._keep_theme, init=False)
-        if not (paths.home() / "settings.toml").exists():
+        try:
+            if not (paths.home() / "settings.toml").exists():
+                return
+        except OSError:  # an unusable BACKTUI_HOME: the history line says why; the defaults do
             return
         from backtui.core.settings import load_settings
 

@@ -33,6 +33,7 @@ def good_sessions(path: Path, count: int = 3) -> None:
     for n in range(count):
         at = start + timedelta(days=n)
         sid = history.start_session("Mine", str(path), started_at=at)
+        history.record_step(sid, 0, "Cat curl", "calm:cat-curl", "completed", at=at)  # a session with a step done
         history.add_checkin(sid, "before", CheckIn(4), at=at)
         history.add_checkin(sid, "after", CheckIn(3), at=at)
         history.finish_session(sid, "complete", elapsed_s=300, ended_at=at + timedelta(minutes=5))
