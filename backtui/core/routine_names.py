@@ -88,9 +88,8 @@ def last_run_routine() -> Path:
     back to finding the routine by its recorded name. Raises ``DataError`` when there
     is nothing to run.
     """
-    from backtui.core.history import HistoryUnavailable, open_history
-
     from backtui.core import paths
+    from backtui.core.history import HistoryUnavailable, open_history
 
     try:
         recorded_any = paths.history_db_path().exists()

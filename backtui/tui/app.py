@@ -148,10 +148,14 @@ class BacktuiApp(App[int]):
         if self._cues is None:
             return
         for problem in self._cues.take_problems():
+            if problem.notice:  # nothing broke (no engine, no sound device): short, so the countdown stays clear
+                self.notify(escape(printable(problem.message)), title="Spoken cues are off", timeout=4)
+                continue
             self.notify(
-                escape(problem.describe()) + "\nThe routine goes on; the plugins view (P on the dashboard) lists it.",
-                title="Cues" if problem.notice else "A cue plugin failed",
-                severity="information" if problem.notice else "warning",
+                escape(printable(problem.describe()))
+                + "\nThe routine goes on; the plugins view (P on the dashboard) lists it.",
+                title="A cue plugin failed",
+                severity="warning",
                 timeout=10,
             )
 

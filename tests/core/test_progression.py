@@ -35,7 +35,8 @@ def record(history: History, path: Path, pains: list[tuple[int | None, int | Non
         at = START + timedelta(days=n)
         sid = history.start_session("Cat curl", str(path), started_at=at)
         # The one step done: a session with no exercise done reads as skipped, whatever its end.
-        history.record_step(sid, 0, "Cat Curl", "health-inspiration:cat-curl", "completed", at=at + timedelta(minutes=5))
+        done_at = at + timedelta(minutes=5)
+        history.record_step(sid, 0, "Cat Curl", "health-inspiration:cat-curl", "completed", at=done_at)
         if before is not None:
             history.add_checkin(sid, "before", CheckIn(before), at=at)
         if after is not None:
