@@ -48,6 +48,12 @@ def dosage_summary(step: ResolvedStep) -> str:
         parts.append(f"{step.sets} sets × {reps}" if step.sets > 1 else reps)
         if step.hold_s:
             parts.append(f"hold {spoken(step.hold_s)}")
+        elif step.positions:  # each rep moves through named, timed positions
+            holds = {hold for _, hold in step.positions}
+            if len(holds) == 1:
+                parts.append(f"{plural(len(step.positions), 'position')}, hold {spoken(holds.pop())} each")
+            else:
+                parts.append(", ".join(f"{name.lower()} {spoken(hold)}" for name, hold in step.positions))
     else:
         length = spoken(step.duration_s or FALLBACK_DURATION_S)
         parts.append(f"{step.sets} × {length}" if step.sets > 1 else length)

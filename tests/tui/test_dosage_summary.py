@@ -1,0 +1,26 @@
+"""The dashboard's one-line dosage says what a step with named positions holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from backtui.core.library import load_library
+from backtui.core.routine_files import load_routine
+from backtui.core.timeline import resolve_all
+from backtui.tui.formatting import dosage_summary
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def summaries(routine: str) -> dict[str, str]:
+    steps = resolve_all(load_routine(REPO / "routines" / routine), load_library())
+    return {step.name: dosage_summary(step) for step in steps}
+
+
+def test_positions_with_one_hold_read_as_a_count_and_the_hold() -> None:
+    assert summaries("core-strength.toml")["Dead Bug: stage one"] == "1 rep · 4 positions, hold 5 s each"
+
+
+def test_positions_with_their_own_holds_are_named() -> None:
+    lead_in = summaries("sciatica-friendly.toml")["Back Extension: lead-in"]
+    assert lead_in == "1 rep · face down 5 min, on elbows 2 min"
