@@ -41,6 +41,7 @@ from backtui.core.library import Library
 from backtui.core.model import Exercise, Source
 from backtui.core.routine import ResolvedStep, Routine
 from backtui.core.session import PhaseStarted, Session, SessionEnded, SessionEvent, Summary
+from backtui.core.terminal_text import printable
 from backtui.core.timeline import Phase, plan, resolve_all
 from backtui.tui.screens.confirm import ConfirmScreen
 from backtui.tui.screens.too_small import TooSmallScreen
@@ -110,7 +111,7 @@ def next_text(current: Phase, following: Phase | None) -> str:
     if following is None or following.kind == "done":
         return "Next: the end of the routine"
     if following.step != current.step:
-        return f"Next: {escape(following.name)}"
+        return f"Next: {escape(printable(following.name))}"
     if current.kind in ("prepare", "transition"):
         bits = [following.label, duration_text(following.duration_s)]
         if following.side:
@@ -187,7 +188,7 @@ class RunnerScreen(Screen[object]):
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
         with Horizontal(id="runner-top"):
-            yield Static(escape(self.routine.name), id="routine-name")
+            yield Static(escape(printable(self.routine.name)), id="routine-name")
             yield Static("", id="bell-state")
             yield Static("", id="step-count")
         with ContentSwitcher(initial="run-view", id="runner-views"):
@@ -330,9 +331,9 @@ class RunnerScreen(Screen[object]):
         self._set("counters", counters_text(phase))
         if self._shown_step != phase.step:
             self._shown_step = phase.step
-            self._set("exercise-name", escape(phase.name))
+            self._set("exercise-name", escape(printable(phase.name)))
             note = self._note(phase.step)
-            self._set("detail-note", f"[b]Note:[/b] {escape(note)}" if note else "")
+            self._set("detail-note", f"[b]Note:[/b] {escape(printable(note, keep_newlines=True))}" if note else "")
             self.query_one("#detail-note").set_class(bool(note), "-shown")
             self._set("instructions-text", self._instructions(phase.step))
             self.query_one("#instructions", VerticalScroll).scroll_home(animate=False)
@@ -352,11 +353,13 @@ class RunnerScreen(Screen[object]):
         lines: list[str] = []
         if exercise is not None:
             if exercise.start:
-                lines.append(f"[b]Start:[/b] {escape(exercise.start)}")
-            lines += [f"{n}. {escape(text)}" for n, text in enumerate(exercise.steps, 1)]
-            lines += [f"[dim]Careful: {escape(text)}[/dim]" for text in exercise.cautions]
+                lines.append(f"[b]Start:[/b] {escape(printable(exercise.start, keep_newlines=True))}")
+            lines += [f"{n}. {escape(printable(text, keep_newlines=True))}" for n, text in enumerate(exercise.steps, 1)]
+            lines += [
+                f"[dim]Careful: {escape(printable(text, keep_newlines=True))}[/dim]" for text in exercise.cautions
+            ]
         elif step.missing:
-            lines.append(f"[b]{escape(step.exercise_id or '')}[/b] is not in the loaded sources.")
+            lines.append(f"[b]{escape(printable(step.exercise_id or ''))}[/b] is not in the loaded sources.")
         return "\n".join(lines) or "[dim]No instructions for this step.[/dim]"
 
     # ----------------------------------------------------------------- the end
@@ -381,10 +384,10 @@ class RunnerScreen(Screen[object]):
             return "No loaded source gives safety advice to show here."
         lines = [heading]
         for source in sources:
-            by = f" ({escape(source.author)})" if source.author else ""
+            by = f" ({escape(printable(source.author))})" if source.author else ""
             lines.append("")
-            lines.append(f"[b]{escape(source.title)}[/b]{by}")
-            lines += [f"• {escape(note)}" for note in source.safety_notes]
+            lines.append(f"[b]{escape(printable(source.title))}[/b]{by}")
+            lines += [f"• {escape(printable(note, keep_newlines=True))}" for note in source.safety_notes]
         return "\n".join(lines)
 
     def _show_end(self) -> None:
@@ -408,11 +411,11 @@ class RunnerScreen(Screen[object]):
         ]
         lines.append("")
         lines.append(f"[b]Completed[/b] ({len(summary.completed)} of {summary.steps})")
-        lines += [f"  ✓ {escape(s.name)}" for s in summary.completed] or ["  none"]
+        lines += [f"  ✓ {escape(printable(s.name))}" for s in summary.completed] or ["  none"]
         if summary.skipped:
             lines.append("")
             lines.append(f"[b]Skipped[/b] ({len(summary.skipped)})")
-            lines += [f"  – {escape(s.name)}" for s in summary.skipped]
+            lines += [f"  – {escape(printable(s.name))}" for s in summary.skipped]
         return "\n".join(lines)
 
     # ----------------------------------------------------------------- keys
