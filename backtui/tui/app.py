@@ -149,7 +149,8 @@ class BacktuiApp(App[int]):
             return
         for problem in self._cues.take_problems():
             self.notify(
-                escape(problem.describe()) + "\nThe routine goes on; the plugins view (P on the dashboard) lists it.",
+                escape(printable(problem.describe()))
+                + "\nThe routine goes on; the plugins view (P on the dashboard) lists it.",
                 title="Cues" if problem.notice else "A cue plugin failed",
                 severity="information" if problem.notice else "warning",
                 timeout=10,
