@@ -3,13 +3,19 @@ text: escape sequences shown as escapes, markup shown as its brackets."""
 
 from __future__ import annotations
 
-from textual.app import App
-from textual.widgets import Static
+from datetime import datetime, timedelta
+from pathlib import Path
 
+from rich.text import Text
+from textual.app import App
+from textual.widgets import DataTable, Static
+
+from backtui.core.history import CheckIn, History
 from backtui.core.library import Library
 from backtui.core.model import Dosage, Exercise, Source
 from backtui.core.plugins import PluginRecord
 from backtui.core.routine import Defaults, Routine, Step
+from backtui.tui.screens.history import HistoryScreen, SessionScreen
 from backtui.tui.screens.plugins import PluginsScreen
 from tests.tui.test_runner import Host, pilot_test
 
@@ -106,3 +112,35 @@ async def test_the_plugins_view_shows_outside_text_as_visible_escapes_and_litera
         for label in ("broken", "error: boom"):
             assert_safe(bad_card, label)
         assert_safe(shown(screen.query_one("#plugins-error", Static)), "Loading stopped: Stopped")
+
+
+class HistoryHost(App[None]):
+    def __init__(self, history: History) -> None:
+        super().__init__()
+        self.history = history
+
+    def on_mount(self) -> None:
+        self.push_screen(HistoryScreen(self.history))
+
+
+@pilot_test
+async def test_the_history_view_and_a_session_show_outside_text_as_visible_escapes(tmp_path: Path) -> None:
+    history = History(tmp_path / "history.db")
+    started = datetime(2026, 3, 2, 8, 0)
+    sid = history.start_session("Routine " + EVIL, tmp_path / "r.toml", started_at=started)
+    history.record_step(sid, 0, "Move " + EVIL, "evil:move", "completed", at=started + timedelta(minutes=1))
+    history.add_checkin(sid, "before", CheckIn(3, (), "Note " + EVIL), at=started)
+    history.finish_session(sid, "complete", elapsed_s=60, ended_at=started + timedelta(minutes=2))
+    app = HistoryHost(history)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        cell = table.get_row_at(0)[1]
+        assert isinstance(cell, Text) and "\x1b" not in cell.plain and cell.plain.startswith("Routine A\\x1b]52")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert_safe(shown(app.screen.query_one("#session-title", Static)), "Routine")
+        assert_safe(shown(app.screen.query_one("#session-checkins", Static)), "note: Note")
+        step = app.screen.query_one("#session-steps", DataTable).get_row_at(0)[1]
+        assert isinstance(step, Text) and f"Move {SHOWN}" == step.plain

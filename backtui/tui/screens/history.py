@@ -8,6 +8,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -165,13 +166,13 @@ class HistoryScreen(Screen[None]):
         self._narrow = self.app.size.width < NARROW
         self._columns()
         if self.history is None:
-            note.update(escape(printable(f"History is off: {self.unavailable}")))
+            note.update(Content(printable(f"History is off: {self.unavailable}")))
             return
         try:
             self.sessions = self.history.sessions(limit=MAX_ROWS, newest_first=True)
         except HistoryUnavailable as exc:
             self.sessions = []
-            note.update(escape(printable(f"History is off: {exc}")))
+            note.update(Content(printable(f"History is off: {exc}")))
             return
         self.query_one("#history-pain", Static).update(pain_chart(self.sessions))
         for s in self.sessions:
@@ -184,7 +185,7 @@ class HistoryScreen(Screen[None]):
             count = len(self.sessions)
             note.update(f"{count} session{'s' if count != 1 else ''}, newest first. Enter opens one.")
         if self.history.readonly and self.unavailable:
-            note.update(escape(printable(f"Read-only: {self.unavailable}")))
+            note.update(Content(printable(f"Read-only: {self.unavailable}")))
 
     def action_export(self) -> None:
         """A report for a clinician (``backtui history --report``)."""
@@ -242,7 +243,7 @@ class SessionScreen(Screen[None]):
         ended = s.ended_at.strftime("%H:%M") if s.ended_at else "—"
         with VerticalScroll():
             yield Static(
-                escape(f"{printable(s.routine_name)} · {s.started_at:%A %d %B %Y, %H:%M}–{ended}"), id="session-title"
+                Content(f"{printable(s.routine_name)} · {s.started_at:%A %d %B %Y, %H:%M}–{ended}"), id="session-title"
             )
             summary = (
                 f"Status: {status_text(s).plain}. {s.completed} done, {s.skipped} skipped, "
@@ -250,10 +251,10 @@ class SessionScreen(Screen[None]):
             )
             if s.routine_path:
                 summary += f"\nRoutine file: {printable(str(s.routine_path))}"
-            yield Static(escape(summary), id="session-summary")
+            yield Static(Content(summary), id="session-summary")
             yield Static("Check-ins", classes="section")
             checkins = _checkin_line("Before", s.before) + "\n" + _checkin_line("After", s.after)
-            yield Static(escape(checkins), id="session-checkins")
+            yield Static(Content(checkins), id="session-checkins")
             yield Static("Steps", classes="section")
             table: DataTable[str | Text] = DataTable(cursor_type="none", id="session-steps")
             yield table
