@@ -392,7 +392,7 @@ class BuilderScreen(Screen[Path | None]):
         self._set_routine(msgspec.structs.replace(self.routine, steps=steps), highlight=min(index, len(steps) - 1))
         exercise = self.library.get(removed.exercise) if removed.exercise else None
         title = removed.name or (exercise.name if exercise else removed.exercise) or "the step"
-        self.notify(escape(f"Removed {title}. Press u to undo."))
+        self.notify(escape(printable(f"Removed {title}. Press u to undo.")))
 
     def move_step(self, index: int, delta: int) -> None:
         target = index + delta

@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from backtui.core.terminal_text import printable
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Ask before doing something that cannot be undone or that needs a second thought.
@@ -44,8 +46,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(escape(self._title), id="confirm-title")
-            yield Static(escape(self._message), id="confirm-message")
+            yield Static(escape(printable(self._title)), id="confirm-title")
+            yield Static(escape(printable(self._message, keep_newlines=True)), id="confirm-message")
             with Horizontal():
                 yield Button(f"{self._no} (n)", id="no")
                 yield Button(f"{self._yes} (y)", id="yes", variant="error" if self._danger else "primary")
@@ -92,7 +94,7 @@ class LeaveScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Unsaved changes", id="leave-title")
-            yield Static(escape(self._message), id="leave-message")
+            yield Static(escape(printable(self._message, keep_newlines=True)), id="leave-message")
             with Horizontal():
                 yield Button("Stay (n)", id="stay", compact=True)
                 yield Button("Discard (d)", id="discard", variant="error", compact=True)

@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
+from backtui.core.terminal_text import printable
 from backtui.tui.formatting import display_path
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         first = next(iter(self._labels))
         with Vertical():
-            yield Static(escape(self._title), id="export-title")
+            yield Static(escape(printable(self._title)), id="export-title")
             yield Static("Format", classes="label")
             yield Select(
                 [(label, fmt) for fmt, label in self._labels.items()],
@@ -102,7 +103,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def _say(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#export-status", Static)
         status.set_class(error, "-error")
-        status.update(escape(text))
+        status.update(escape(printable(text)))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
@@ -126,7 +127,6 @@ class ExportScreen(ModalScreen[Path | None]):
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, fmt: str, target: Path) -> None:
         from backtui.core.atomic import write_bytes_atomic
-        from backtui.core.terminal_text import printable
 
         try:
             write_bytes_atomic(target, self._make(fmt))
@@ -146,8 +146,6 @@ class ExportScreen(ModalScreen[Path | None]):
         self._say(message, error=True)
 
     def _done(self, target: Path) -> None:
-        from backtui.core.terminal_text import printable
-
         self.app.notify(escape(printable(f"Saved to {target.absolute()}")), title="Exported")
         self.dismiss(target)
 

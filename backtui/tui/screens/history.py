@@ -8,6 +8,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -20,6 +21,7 @@ from backtui.core.history import (
     SessionDetail,
     SessionRecord,
 )
+from backtui.core.terminal_text import printable
 from backtui.tui.widgets.history_panel import pain_sparkline
 from backtui.tui.widgets.key_bar import KeyBar
 
@@ -143,14 +145,14 @@ class HistoryScreen(Screen[None]):
         if self._narrow:  # "Done" reads "2/3": exercises done of those reached
             return [
                 s.started_at.strftime("%d %b %H:%M"),
-                fit(s.routine_name, NARROW_ROUTINE_WIDTH),
+                Text(fit(printable(s.routine_name), NARROW_ROUTINE_WIDTH)),
                 status_text(s, short=True),
                 f"{s.completed}/{s.completed + s.skipped}",
                 pain_text(s),
             ]
         return [
             s.started_at.strftime("%d %b %y %H:%M"),
-            fit(s.routine_name, ROUTINE_WIDTH),
+            Text(fit(printable(s.routine_name), ROUTINE_WIDTH)),
             status_text(s, short=True),
             str(s.completed),
             str(s.skipped),
@@ -164,13 +166,13 @@ class HistoryScreen(Screen[None]):
         self._narrow = self.app.size.width < NARROW
         self._columns()
         if self.history is None:
-            note.update(escape(f"History is off: {self.unavailable}"))
+            note.update(Content(printable(f"History is off: {self.unavailable}")))
             return
         try:
             self.sessions = self.history.sessions(limit=MAX_ROWS, newest_first=True)
         except HistoryUnavailable as exc:
             self.sessions = []
-            note.update(escape(f"History is off: {exc}"))
+            note.update(Content(printable(f"History is off: {exc}")))
             return
         self.query_one("#history-pain", Static).update(pain_chart(self.sessions))
         for s in self.sessions:
@@ -183,7 +185,7 @@ class HistoryScreen(Screen[None]):
             count = len(self.sessions)
             note.update(f"{count} session{'s' if count != 1 else ''}, newest first. Enter opens one.")
         if self.history.readonly and self.unavailable:
-            note.update(escape(f"Read-only: {self.unavailable}"))
+            note.update(Content(printable(f"Read-only: {self.unavailable}")))
 
     def action_export(self) -> None:
         """A report for a clinician (``backtui history --report``)."""
@@ -204,7 +206,7 @@ class HistoryScreen(Screen[None]):
         try:
             detail = self.history.session(int(event.row_key.value))
         except HistoryUnavailable as exc:
-            self.notify(escape(str(exc)), severity="error")
+            self.notify(escape(printable(str(exc))), severity="error")
             return
         if detail is not None:
             self.app.push_screen(SessionScreen(detail))
@@ -213,10 +215,10 @@ class HistoryScreen(Screen[None]):
 def _checkin_line(label: str, checkin: CheckIn | None) -> str:
     if checkin is None:
         return f"{label}: skipped"
-    where = ", ".join(checkin.areas) or "not marked"
+    where = printable(", ".join(checkin.areas)) or "not marked"
     line = f"{label}: pain {checkin.pain}/10, felt in: {where}"
     if checkin.note:
-        line += f"\n    note: {checkin.note}"
+        line += f"\n    note: {printable(checkin.note)}"
     return line
 
 
@@ -240,19 +242,21 @@ class SessionScreen(Screen[None]):
         s = self.detail.session
         ended = s.ended_at.strftime("%H:%M") if s.ended_at else "—"
         with VerticalScroll():
-            yield Static(escape(f"{s.routine_name} · {s.started_at:%A %d %B %Y, %H:%M}–{ended}"), id="session-title")
+            yield Static(
+                Content(f"{printable(s.routine_name)} · {s.started_at:%A %d %B %Y, %H:%M}–{ended}"), id="session-title"
+            )
             summary = (
                 f"Status: {status_text(s).plain}. {s.completed} done, {s.skipped} skipped, "
                 f"{duration_text(s.elapsed_s)} of {duration_text(s.planned_s)} planned."
             )
             if s.routine_path:
-                summary += f"\nRoutine file: {s.routine_path}"
-            yield Static(escape(summary), id="session-summary")
+                summary += f"\nRoutine file: {printable(str(s.routine_path))}"
+            yield Static(Content(summary), id="session-summary")
             yield Static("Check-ins", classes="section")
             checkins = _checkin_line("Before", s.before) + "\n" + _checkin_line("After", s.after)
-            yield Static(escape(checkins), id="session-checkins")
+            yield Static(Content(checkins), id="session-checkins")
             yield Static("Steps", classes="section")
-            table: DataTable[str] = DataTable(cursor_type="none", id="session-steps")
+            table: DataTable[str | Text] = DataTable(cursor_type="none", id="session-steps")
             yield table
         yield KeyBar()
 
@@ -260,6 +264,6 @@ class SessionScreen(Screen[None]):
         table = self.query_one("#session-steps", DataTable)
         table.add_columns("#", "Exercise", "Result", "At")
         for step in self.detail.steps:
-            table.add_row(str(step.index + 1), step.name, step.status, step.at.strftime("%H:%M:%S"))
+            table.add_row(str(step.index + 1), Text(printable(step.name)), step.status, step.at.strftime("%H:%M:%S"))
         if not self.detail.steps:
             table.add_row("", "No step finished in this session.", "", "")

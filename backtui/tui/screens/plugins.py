@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from backtui.core.cues import CueProblem
 from backtui.core.plugins import PluginRecord
+from backtui.core.terminal_text import printable
 from backtui.tui.formatting import plural
 from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.title_bar import TitleBar
@@ -31,39 +32,40 @@ def plugin_card(record: PluginRecord, cue_problem: CueProblem | None = None) -> 
     text = Text()
     if record.ok and record.source is not None:
         text.append("✓ ", style="bold green")
-        text.append(record.source.id, style="bold")
-        text.append(f"  {record.source.title}")
+        text.append(printable(record.source.id), style="bold")
+        text.append(f"  {printable(record.source.title)}")
         if record.gives_cues:
             text.append("  and cues")
     elif record.ok:
         text.append("✓ ", style="bold green")
-        text.append(record.name, style="bold")
+        text.append(printable(record.name), style="bold")
         text.append("  cues (announces phases while a routine runs)")
     else:
         text.append("✗ ", style="bold red")
-        text.append(record.name, style="bold")
+        text.append(printable(record.name), style="bold")
         text.append("  failed to load", style="red")
     origin = record.distribution or "no distribution"
     if record.version:
         origin += f" {record.version}"
     text.append("\n  ")
-    text.append(origin, style="dim")
+    text.append(printable(origin), style="dim")
     if record.ok and record.source is not None:
         text.append(f" · {plural(len(record.exercises), 'exercise')} · {len(record.avoid)} to avoid", style="dim")
     if record.name and record.source is not None and record.name != record.source.id:
-        text.append(f" · plugin {record.name}", style="dim")
+        text.append(f" · plugin {printable(record.name)}", style="dim")
     text.append("\n  ")
-    text.append(record.location or "location unknown", style="dim italic")
+    text.append(printable(record.location or "location unknown"), style="dim italic")
     if record.error:
         text.append("\n  ")
-        text.append(f"error: {record.error}", style="red")
+        text.append(printable(f"error: {record.error}", keep_newlines=True), style="red")
     for warning in record.warnings:
         text.append("\n  ")
-        text.append(f"warning: {warning}", style="yellow")
+        text.append(printable(f"warning: {warning}", keep_newlines=True), style="yellow")
     if cue_problem is not None:
         text.append("\n  ")
         style = "yellow" if cue_problem.notice else "red"
-        text.append(f"{'cues off' if cue_problem.notice else 'cue error'}: {cue_problem.message}", style=style)
+        label = "cues off" if cue_problem.notice else "cue error"
+        text.append(printable(f"{label}: {cue_problem.message}", keep_newlines=True), style=style)
     return text
 
 
@@ -92,7 +94,10 @@ class PluginsScreen(Screen[None]):
         with VerticalScroll(id="plugins-list"):
             yield Static(self._summary(), id="plugins-summary")
             if self.error:
-                yield Static(Text(f"Loading stopped: {self.error}", style="bold red"), id="plugins-error")
+                yield Static(
+                    Text(printable(f"Loading stopped: {self.error}", keep_newlines=True), style="bold red"),
+                    id="plugins-error",
+                )
             if not self.records:
                 yield Static(NO_PLUGINS, id="plugins-empty")
             for record in self.records:

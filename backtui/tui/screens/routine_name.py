@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from backtui.core.terminal_text import printable
 from backtui.tui.widgets.dosage_form import text_limit
 
 NAME_MAX = 120
@@ -51,11 +52,11 @@ class RoutineNameScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(escape(self._title), id="name-title")
+            yield Static(escape(printable(self._title)), id="name-title")
             yield Input(self._initial, placeholder="Routine name", id="name-input")
             yield Static("", id="name-error")
             if self._hint:
-                yield Static(escape(self._hint), id="name-hint")
+                yield Static(escape(printable(self._hint, keep_newlines=True)), id="name-hint")
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button(self._ok_label, id="ok", variant="primary", compact=True)

@@ -25,11 +25,11 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 
-from rich.markup import escape
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Digits, Static
@@ -41,6 +41,7 @@ from backtui.core.library import Library
 from backtui.core.model import Exercise, Source
 from backtui.core.routine import ResolvedStep, Routine
 from backtui.core.session import PhaseStarted, Session, SessionEnded, SessionEvent, Summary
+from backtui.core.terminal_text import printable
 from backtui.core.timeline import Phase, plan, resolve_all
 from backtui.tui.screens.confirm import ConfirmScreen
 from backtui.tui.screens.too_small import TooSmallScreen
@@ -105,12 +106,18 @@ def counters_text(phase: Phase) -> str:
     return "   ·   ".join(parts)
 
 
+def _markup(template: str, **values: str) -> Content:
+    """``template`` (markup written here) with each ``$name`` filled in by text from a routine or
+    plugin, which is never read as markup and has its control characters shown as escapes."""
+    return Content.from_markup(template, **{name: printable(text, keep_newlines=True) for name, text in values.items()})
+
+
 def next_text(current: Phase, following: Phase | None) -> str:
-    """What comes after ``current``, in a few words."""
+    """What comes after ``current``, in a few words (plain text, not markup)."""
     if following is None or following.kind == "done":
         return "Next: the end of the routine"
     if following.step != current.step:
-        return f"Next: {escape(following.name)}"
+        return f"Next: {printable(following.name)}"
     if current.kind in ("prepare", "transition"):
         bits = [following.label, duration_text(following.duration_s)]
         if following.side:
@@ -187,7 +194,7 @@ class RunnerScreen(Screen[object]):
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
         with Horizontal(id="runner-top"):
-            yield Static(escape(self.routine.name), id="routine-name")
+            yield Static(Content(printable(self.routine.name)), id="routine-name")
             yield Static("", id="bell-state")
             yield Static("", id="step-count")
         with ContentSwitcher(initial="run-view", id="runner-views"):
@@ -289,12 +296,15 @@ class RunnerScreen(Screen[object]):
             delay = min(delay, cell_s * (math.floor(done / cell_s + 1e-9) + 1) - done)
         return max(0.001, delay + WAKE_MARGIN_S)
 
-    def _set(self, widget_id: str, text: str) -> None:
-        """Update a Static only when its text changes, and lay out again only when its length does."""
+    def _set(self, widget_id: str, text: str | Content) -> None:
+        """Update a Static only when its text changes, and lay out again only when its length does.
+
+        A ``str`` is markup written here; text from a routine or plugin comes as ``Content``."""
+        key = text if isinstance(text, str) else text.markup
         old = self._shown.get(widget_id)
-        if old != text:
-            self._shown[widget_id] = text
-            self.query_one(f"#{widget_id}", Static).update(text, layout=old is None or len(old) != len(text))
+        if old != key:
+            self._shown[widget_id] = key
+            self.query_one(f"#{widget_id}", Static).update(text, layout=old is None or len(old) != len(key))
 
     def _set_colours(self, kind: str, paused: bool) -> None:
         wanted = PAUSED_COLOUR if paused else PHASE_COLOURS.get(kind, PAUSED_COLOUR)
@@ -330,13 +340,13 @@ class RunnerScreen(Screen[object]):
         self._set("counters", counters_text(phase))
         if self._shown_step != phase.step:
             self._shown_step = phase.step
-            self._set("exercise-name", escape(phase.name))
+            self._set("exercise-name", Content(printable(phase.name)))
             note = self._note(phase.step)
-            self._set("detail-note", f"[b]Note:[/b] {escape(note)}" if note else "")
+            self._set("detail-note", _markup("[b]Note:[/b] $note", note=note) if note else "")
             self.query_one("#detail-note").set_class(bool(note), "-shown")
             self._set("instructions-text", self._instructions(phase.step))
             self.query_one("#instructions", VerticalScroll).scroll_home(animate=False)
-        self._set("next-up", next_text(phase, s.next_phase))
+        self._set("next-up", Content(next_text(phase, s.next_phase)))
         progress = s.progress
         self.query_one("#progress", Bar).percentage = progress
         self._set("time-left", f"{math.floor(progress * 100)}%  {clock_text(s.time_left_s)} left")
@@ -344,20 +354,20 @@ class RunnerScreen(Screen[object]):
     def _note(self, index: int) -> str:
         return (self.steps[index].note or "") if 0 <= index < len(self.steps) else ""
 
-    def _instructions(self, index: int) -> str:
+    def _instructions(self, index: int) -> str | Content:
         if not 0 <= index < len(self.steps):
             return ""
         step = self.steps[index]
         exercise = self.library.get(step.exercise_id) if step.exercise_id else None
-        lines: list[str] = []
+        lines: list[Content] = []
         if exercise is not None:
             if exercise.start:
-                lines.append(f"[b]Start:[/b] {escape(exercise.start)}")
-            lines += [f"{n}. {escape(text)}" for n, text in enumerate(exercise.steps, 1)]
-            lines += [f"[dim]Careful: {escape(text)}[/dim]" for text in exercise.cautions]
+                lines.append(_markup("[b]Start:[/b] $text", text=exercise.start))
+            lines += [_markup(f"{n}. $text", text=text) for n, text in enumerate(exercise.steps, 1)]
+            lines += [_markup("[dim]Careful: $text[/dim]", text=text) for text in exercise.cautions]
         elif step.missing:
-            lines.append(f"[b]{escape(step.exercise_id or '')}[/b] is not in the loaded sources.")
-        return "\n".join(lines) or "[dim]No instructions for this step.[/dim]"
+            lines.append(_markup("[b]$id[/b] is not in the loaded sources.", id=step.exercise_id or ""))
+        return Content("\n").join(lines) if lines else "[dim]No instructions for this step.[/dim]"
 
     # ----------------------------------------------------------------- the end
     def _sources_used(self) -> list[Source]:
@@ -369,7 +379,7 @@ class RunnerScreen(Screen[object]):
                 found.setdefault(source.id, source)
         return list(found.values())
 
-    def advice_text(self) -> str:
+    def advice_text(self) -> Content:
         """What the routine's sources say to do when it hurts (every loaded source if it uses none)."""
         sources = self._sources_used()
         heading = "What this routine's sources advise:"
@@ -378,14 +388,14 @@ class RunnerScreen(Screen[object]):
             heading = "This routine uses no loaded source's exercises. What the loaded sources advise:"
         sources = [s for s in sources if s.safety_notes]
         if not sources:
-            return "No loaded source gives safety advice to show here."
-        lines = [heading]
+            return Content("No loaded source gives safety advice to show here.")
+        lines = [Content(heading)]
         for source in sources:
-            by = f" ({escape(source.author)})" if source.author else ""
-            lines.append("")
-            lines.append(f"[b]{escape(source.title)}[/b]{by}")
-            lines += [f"• {escape(note)}" for note in source.safety_notes]
-        return "\n".join(lines)
+            by = _markup(" ($author)", author=source.author) if source.author else Content()
+            lines.append(Content())
+            lines.append(_markup("[b]$title[/b]", title=source.title) + by)
+            lines += [_markup("• $note", note=note) for note in source.safety_notes]
+        return Content("\n").join(lines)
 
     def _show_end(self) -> None:
         summary = self.session.summary()
@@ -402,18 +412,17 @@ class RunnerScreen(Screen[object]):
         self.refresh_bindings()
 
     @staticmethod
-    def summary_text(summary: Summary) -> str:
-        lines = [
-            f"Time taken: [b]{duration_text(summary.elapsed_s)}[/b] (planned {duration_text(summary.total_planned_s)})"
-        ]
-        lines.append("")
-        lines.append(f"[b]Completed[/b] ({len(summary.completed)} of {summary.steps})")
-        lines += [f"  ✓ {escape(s.name)}" for s in summary.completed] or ["  none"]
+    def summary_text(summary: Summary) -> Content:
+        taken, planned = duration_text(summary.elapsed_s), duration_text(summary.total_planned_s)
+        lines = [Content.from_markup(f"Time taken: [b]{taken}[/b] (planned {planned})")]
+        lines.append(Content())
+        lines.append(Content.from_markup(f"[b]Completed[/b] ({len(summary.completed)} of {summary.steps})"))
+        lines += [_markup("  ✓ $name", name=s.name) for s in summary.completed] or [Content("  none")]
         if summary.skipped:
-            lines.append("")
-            lines.append(f"[b]Skipped[/b] ({len(summary.skipped)})")
-            lines += [f"  – {escape(s.name)}" for s in summary.skipped]
-        return "\n".join(lines)
+            lines.append(Content())
+            lines.append(Content.from_markup(f"[b]Skipped[/b] ({len(summary.skipped)})"))
+            lines += [_markup("  – $name", name=s.name) for s in summary.skipped]
+        return Content("\n").join(lines)
 
     # ----------------------------------------------------------------- keys
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from backtui.core.routine import Step
+from backtui.core.terminal_text import printable
 from backtui.tui.widgets.dosage_form import DosageForm, Inherited
 
 #: What a blank field means: a library step inherits its exercise's dosage; a custom step has none.
@@ -51,7 +52,7 @@ class StepFormScreen(ModalScreen[Step | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(escape(self._title), id="form-title")
+            yield Static(escape(printable(self._title)), id="form-title")
             yield DosageForm(self._step, custom=self._custom, inherited=self._inherited)
             yield Static(FORM_HINTS[self._custom], id="form-hint")
             with Horizontal(id="buttons"):
