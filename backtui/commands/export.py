@@ -43,7 +43,6 @@ def find_routine(arg: str) -> Path:
 def run(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from backtui.core.terminal_text import printable
     from backtui.export.formats import default_path, format_for, routine_bytes
 
     path = find_routine(args.routine)
@@ -76,13 +75,6 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0
-    target = out or default_path(routine.name, fmt)
-    from backtui.core.atomic import write_bytes_atomic
+    from backtui.export.report_command import write_and_say
 
-    try:
-        write_bytes_atomic(target, data)
-    except OSError as exc:
-        print(printable(f"backtui: {target}: {exc.strerror or exc}"), file=sys.stderr)
-        return 1
-    print(printable(f"Wrote {target}"))
-    return 0
+    return write_and_say(out or default_path(routine.name, fmt), data)

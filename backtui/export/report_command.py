@@ -21,6 +21,20 @@ def report_bytes(history: object, library: object, fmt: str, *, since: date | No
     return report_pdf.render(built)
 
 
+def write_and_say(target: Path, data: bytes) -> int:
+    """Write ``data`` to ``target`` atomically and print where it went, or one line why not; the exit code."""
+    from backtui.core.atomic import write_bytes_atomic
+    from backtui.core.terminal_text import printable
+
+    try:
+        write_bytes_atomic(target, data)
+    except OSError as exc:
+        print(printable(f"backtui: {target}: {exc.strerror or exc}"), file=sys.stderr)
+        return 1
+    print(printable(f"Wrote {target}"))
+    return 0
+
+
 def default_report_path(fmt: str, today: date, folder: Path | None = None) -> Path:
     return (folder or Path.cwd()) / f"backtui-report-{today.isoformat()}.{fmt}"
 
@@ -28,7 +42,6 @@ def default_report_path(fmt: str, today: date, folder: Path | None = None) -> Pa
 def write_report(since: date | None, *, fmt: str | None, output: str | None) -> int:
     """Write the report; print where it went, or one line saying why not. Returns the exit code."""
     from backtui.core import paths
-    from backtui.core.atomic import write_bytes_atomic
     from backtui.core.history import HistoryUnavailable, open_history
     from backtui.core.library import load_library
     from backtui.core.terminal_text import printable
@@ -55,10 +68,4 @@ def write_report(since: date | None, *, fmt: str | None, output: str | None) -> 
     finally:
         opened.history.close()
     target = out or default_report_path(fmt, today)
-    try:
-        write_bytes_atomic(target, data)
-    except OSError as exc:
-        print(printable(f"backtui: {target}: {exc.strerror or exc}"), file=sys.stderr)
-        return 1
-    print(printable(f"Wrote {target}"))
-    return 0
+    return write_and_say(target, data)
