@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -110,6 +110,11 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
 
     def on_mount(self) -> None:
         self.query_one(PainScale).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The note keeps its border where there is room; on a short terminal it goes, so
+        # Skip and Save stay on screen.
+        self.query_one("#note", Input).compact = self.app.size.height < 22
 
     def _checkin(self) -> CheckIn | None:
         pain = self.query_one(PainScale).value
