@@ -13,8 +13,9 @@ cues, and when it gets to them it skips any that a later phase cue has made
 stale or that waited longer than ``stale_s``: a count of "3" spoken after the
 next phase began would only confuse. A plugin that raises (or raises
 ``CueUnavailable``) gets no more cues in this run, and one that has not returned
-for ``slow_s`` is reported once; ``take_problems()`` hands the reports to the UI
-thread. No Textual here.
+for ``slow_s`` is reported once (noticed when the next cue is sent, so nothing has to
+poll); ``on_problem`` is called, from whichever thread noticed, when there is a new
+report, and ``take_problems()`` hands the reports to the UI thread. No Textual here.
 """
 
 from __future__ import annotations
@@ -291,8 +292,10 @@ class CueDispatcher:
         stale_s: float = 2.0,
         slow_s: float = 5.0,
         keep: int = 10_000,
+        on_problem: Callable[[], None] | None = None,
     ) -> None:
         self.settings = settings or CueSettings()
+        self.on_problem = on_problem
         self.stale_s = stale_s
         self.slow_s = slow_s
         self.sent: deque[Cue] = deque(maxlen=keep)
@@ -310,11 +313,19 @@ class CueDispatcher:
     def send(self, cue: Cue) -> None:
         """Queue ``cue`` for every plugin. Never blocks on a plugin."""
         self.sent.append(cue)
+        self._check_stalls()
         for channel in self._channels:
             channel.put(cue)
 
     def take_problems(self) -> list[CueProblem]:
         """Problems not yet taken (a plugin that raised, is unavailable, or has stalled), oldest first."""
+        self._check_stalls()
+        with self._lock:
+            taken, self._problems = self._problems, []
+        return taken
+
+    def _check_stalls(self) -> None:
+        """Report, once, each plugin that has been inside ``backtui_cue`` for over ``slow_s``."""
         now = time.monotonic()
         for channel in self._channels:
             since = channel.busy_since
@@ -327,14 +338,13 @@ class CueDispatcher:
                         "its cues are dropped while it is busy",
                     )
                 )
-        with self._lock:
-            taken, self._problems = self._problems, []
-        return taken
 
     def _report(self, problem: CueProblem) -> None:
         with self._lock:
             self._problems.append(problem)
             self.problems.setdefault(problem.plugin, problem)
+        if self.on_problem is not None:
+            self.on_problem()
 
     def wait_idle(self, timeout: float = 10.0, *, skip: Iterable[str] = ()) -> bool:
         """Wait until every plugin (but those in ``skip``) has handled its queue; False on timeout. For tests."""

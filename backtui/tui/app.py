@@ -8,6 +8,8 @@ waits for it (``ensure_library``); nothing loads plugins twice.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -138,9 +140,17 @@ class BacktuiApp(App[int]):
             from backtui.core.settings import load_settings
 
             settings, _ = load_settings()
-            self._cues = CueDispatcher(self.ensure_library().records, settings.cues)
-            if self._cues.plugins:
-                self.set_interval(1.0, self._report_cue_problems)
+            try:
+                loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+            except RuntimeError:  # not running (a test asking outside the app): take_problems() still works
+                loop = None
+
+            def problem_arrived() -> None:  # called from a plugin's thread, or this one
+                with contextlib.suppress(RuntimeError):  # the app has closed its loop: nobody to tell
+                    if loop is not None:
+                        loop.call_soon_threadsafe(self._report_cue_problems)
+
+            self._cues = CueDispatcher(self.ensure_library().records, settings.cues, on_problem=problem_arrived)
         return self._cues
 
     def _report_cue_problems(self) -> None:
