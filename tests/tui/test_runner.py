@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from textual.app import App
 from textual.content import Content
+from textual.geometry import Region
+from textual.widget import Widget
 from textual.widgets import Static
 
 from backtui.core.clock import FakeClock
@@ -20,7 +22,7 @@ from backtui.core.routine import Defaults, Routine, Step
 from backtui.core.session import Summary
 from backtui.core.timeline import Phase
 from backtui.tui.screens.confirm import ConfirmScreen
-from backtui.tui.screens.runner import RunnerScreen, next_text
+from backtui.tui.screens.runner import PAUSED_COLOUR, PHASE_COLOURS, RunnerScreen, next_text
 from backtui.tui.widgets.countdown import Countdown, clock_text
 from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.phase_banner import PhaseBanner
@@ -348,6 +350,14 @@ async def test_the_bell_rings_once_per_phase_change_and_not_when_muted(monkeypat
         assert len(rings) == 4
 
 
+def backgrounds(widget: Widget) -> set[str]:
+    """The background colours of the first row ``widget`` draws, as hex."""
+    strip = widget.render_lines(Region(0, 0, widget.size.width, 1))[0]
+    return {
+        seg.style.bgcolor.triplet.hex for seg in strip if seg.style and seg.style.bgcolor and seg.style.bgcolor.triplet
+    }
+
+
 @pilot_test
 async def test_the_colour_changes_with_the_phase_and_the_word_flashes_when_it_cannot() -> None:
     holds = Routine(
@@ -356,13 +366,35 @@ async def test_the_colour_changes_with_the_phase_and_the_word_flashes_when_it_ca
     app = Host(routine=holds, flash_s=30)
     async with app.run_test(size=(80, 24)) as pilot:
         banner = app.runner.query_one("#banner")
-        ready = app.runner.styles.background
+        assert backgrounds(banner) == {PHASE_COLOURS["prepare"]}
         app.advance(5)  # get ready → hold: a new colour
         await pilot.pause()
-        assert app.runner.styles.background != ready and not banner.has_class("-flash")
+        assert backgrounds(banner) == {PHASE_COLOURS["hold"]} and not banner.has_class("-flash")
         app.advance(5)  # hold → hold: the same colour, so the word flashes
         await pilot.pause()
         assert banner.has_class("-flash") and "Rep 2 of 2" in text_of(app, "#counters")
+
+
+@pilot_test
+async def test_after_a_colour_change_every_view_draws_on_the_new_colour() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.go_to(app.find("hold"))  # from get ready (amber) to a hold (green)
+        await pilot.pause()
+        green = PHASE_COLOURS["hold"]
+        for selector in ("#counters", "#next-up", "#time-left"):
+            assert backgrounds(app.runner.query_one(selector)) == {green}, selector
+        assert green in backgrounds(app.runner.query_one(Countdown))
+        await pilot.press("i")  # the detail view was hidden when the colour changed
+        await pilot.pause()
+        for selector in ("#detail-phase", "#counters", "#exercise-name"):
+            assert backgrounds(app.runner.query_one(selector)) == {green}, selector
+        await pilot.press("space")  # paused: grey, the detail view on show this time
+        await pilot.pause()
+        assert backgrounds(app.runner.query_one("#detail-phase")) == {PAUSED_COLOUR}
+        await pilot.press("i")
+        await pilot.pause()
+        assert PAUSED_COLOUR in backgrounds(app.runner.query_one(Countdown))
 
 
 @pilot_test

@@ -22,16 +22,17 @@ leaves.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Digits, Static
 from textual.widgets._progress_bar import Bar
 
@@ -57,9 +58,10 @@ WAKE_MARGIN_S = 0.002
 MAT_FIXED_ROWS = 8
 
 #: The colour the whole screen takes per kind of phase (the word says it too), dark enough
-#: for white letters on any theme. Set on the screen's own style, not through a CSS class:
-#: a class change restyles every widget below, which costs tens of milliseconds at each
-#: phase change, just when the display should change at once.
+#: for white letters on any theme; the top line and the key bar keep the theme's. Set on the
+#: style of the views' container, not through a CSS class (a class change restyles every
+#: widget below, tens of milliseconds at each phase change) and not on the screen (a change
+#: there draws the whole screen at once, then again as each widget catches up: two frames).
 PHASE_COLOURS = {
     "prepare": "#7a4f00",  # get ready: amber
     "transition": "#7a4f00",  # the next exercise: amber
@@ -104,6 +106,19 @@ def counters_text(phase: Phase) -> str:
     if phase.side and phase.kind not in ("rest", "transition", "prepare"):
         parts.append(f"[reverse] {phase.side.upper()} SIDE [/reverse]")
     return "   ·   ".join(parts)
+
+
+def _shown_below(node: Widget) -> Iterator[Widget]:
+    """The widgets below ``node`` that are displayed, skipping hidden ones and all below them."""
+    for child in node.children:
+        if child.display:
+            yield child
+            yield from _shown_below(child)
+
+
+def _sized_by_text(widget: Static) -> bool:
+    """Whether ``widget``'s width or height is ``auto`` (follows its text), so new text may need a new layout."""
+    return any(scalar is not None and scalar.is_auto for scalar in (widget.styles.width, widget.styles.height))
 
 
 def _markup(template: str, **values: str) -> Content:
@@ -202,10 +217,8 @@ class RunnerScreen(Screen[object]):
                 with Horizontal(id="detail-head"):
                     yield Static("", id="detail-phase")
                     yield Digits(clock_text(self.session.remaining_s), id="detail-clock")
-                with Center(id="word-row"):
-                    yield PhaseBanner(id="banner")
-                with Center(id="clock-row"):
-                    yield Countdown(self.session.remaining_s, id="countdown")
+                yield PhaseBanner(id="banner")  # each fills the width and centres its letters
+                yield Countdown(self.session.remaining_s, id="countdown")
                 yield Static("", id="paused-label")
                 yield Static("", id="counters")
                 yield Static("", id="exercise-name")
@@ -297,24 +310,28 @@ class RunnerScreen(Screen[object]):
         return max(0.001, delay + WAKE_MARGIN_S)
 
     def _set(self, widget_id: str, text: str | Content) -> None:
-        """Update a Static only when its text changes, and lay out again only when its length does.
+        """Update a Static only when its text changes, and lay out again only when its length
+        does and its size follows its text (a one-row line of fixed width never needs it).
 
         A ``str`` is markup written here; text from a routine or plugin comes as ``Content``."""
         key = text if isinstance(text, str) else text.markup
         old = self._shown.get(widget_id)
         if old != key:
             self._shown[widget_id] = key
-            self.query_one(f"#{widget_id}", Static).update(text, layout=old is None or len(old) != len(key))
+            widget = self.query_one(f"#{widget_id}", Static)
+            widget.update(text, layout=(old is None or len(old) != len(key)) and _sized_by_text(widget))
 
     def _set_colours(self, kind: str, paused: bool) -> None:
         wanted = PAUSED_COLOUR if paused else PHASE_COLOURS.get(kind, PAUSED_COLOUR)
         if self._shown.get("colour") != wanted:
             self._shown["colour"] = wanted
-            self.styles.background = wanted
+            views = self.query_one("#runner-views")
+            views.styles.background = wanted
             self.query_one(Countdown).styles.color = PAUSED_DIGITS if paused else None
             self.query_one("#paused-label").display = paused
-            # Widgets draw the background they stand on: have each draw again on the new one.
-            for node in self.walk_children(with_self=False):
+            # Widgets draw the background they stand on: have each one on show draw again on
+            # the new one (a hidden one is styled afresh when it is shown).
+            for node in _shown_below(views):
                 node.notify_style_update()  # forget styles worked out over the old colour
                 node.refresh()
 
@@ -348,7 +365,11 @@ class RunnerScreen(Screen[object]):
             self.query_one("#instructions", VerticalScroll).scroll_home(animate=False)
         self._set("next-up", Content(next_text(phase, s.next_phase)))
         progress = s.progress
-        self.query_one("#progress", Bar).percentage = progress
+        bar = self.query_one("#progress", Bar)
+        half_cells = str(math.floor(progress * 2 * bar.content_size.width + 1e-9))
+        if self._shown.get("bar") != half_cells:  # the bar draws in half cells: move it when one fills
+            self._shown["bar"] = half_cells
+            bar.percentage = progress
         self._set("time-left", f"{math.floor(progress * 100)}%  {clock_text(s.time_left_s)} left")
 
     def _note(self, index: int) -> str:

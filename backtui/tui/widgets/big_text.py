@@ -15,6 +15,7 @@ import pyfiglet
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -121,11 +122,14 @@ class BigText(Widget):
     """``text`` in the largest of ``fonts`` that fits the room given by ``fit()``.
 
     Drawn line by line from strips made once per drawing (Textual's line API), so a
-    repaint that doesn't change the text costs no text layout at all.
+    repaint that doesn't change the text costs no text layout at all. The widget
+    fills the width it is given and centres the letters in it, and sets its own
+    height to the rows drawn: a new text of the same height ("HOLD" after "RELAX",
+    "0:09" after "0:10") is a repaint, never a new layout of the screen.
     """
 
     DEFAULT_CSS = """
-    BigText { width: auto; height: auto; }
+    BigText { width: 1fr; height: auto; }
     """
 
     def __init__(
@@ -142,7 +146,8 @@ class BigText(Widget):
         self._room = (80, 7)
         self._drawn: tuple[str, tuple[int, int]] | None = None
         self._lines: tuple[str, ...] = ()
-        self._strips: tuple[Style, list[Strip]] | None = None
+        self._strips: tuple[Style, int, list[Strip]] | None = None
+        self._pass_style: Style | None = None
         self.rows = 0
         self._draw()
 
@@ -173,15 +178,12 @@ class BigText(Widget):
         self._drawn = (self._text, self._room)
         found = choose(self._text, self.fonts, *self._room)
         lines = (self._text,) if found is None else render(self._text, *found)
-        width = max((cell_len(line) for line in lines), default=0)
-        resized = (width, len(lines)) != (max((cell_len(line) for line in self._lines), default=0), self.rows)
         self._lines = lines
         self._strips = None
-        self.rows = len(lines)
-        if resized:
-            # The size is set outright (a size worked out from content can be cached from
-            # before a redraw that lands ahead of the next layout); setting it lays out again.
-            self.styles.width = width
+        if len(lines) != self.rows or self.styles.height is None or self.styles.height.is_auto:
+            self.rows = len(lines)
+            # The height is set outright (a height worked out from content can be cached
+            # from before a redraw that lands ahead of the next layout); setting it lays out again.
             self.styles.height = self.rows
         self.refresh()
 
@@ -189,10 +191,29 @@ class BigText(Widget):
         super().notify_style_update()
         self._strips = None
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The style is worked out once per drawing pass (it walks every ancestor), not per row.
+        self._pass_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_style = None
+
     def render_line(self, y: int) -> Strip:
-        style = self.rich_style
-        if self._strips is None or self._strips[0] != style:
-            width = max((cell_len(line) for line in self._lines), default=0)
-            self._strips = (style, [Strip([Segment(line.ljust(width), style)], width) for line in self._lines])
-        strips = self._strips[1]
-        return strips[y] if y < len(strips) else Strip.blank(self.size.width, style)
+        style = self._pass_style or self.rich_style
+        room = self.size.width
+        if self._strips is None or self._strips[:2] != (style, room):
+            block = max((cell_len(line) for line in self._lines), default=0)
+            left = max(0, (room - block) // 2)  # as Textual's own centring rounds
+            self._strips = (
+                style,
+                room,
+                [
+                    Strip([Segment(" " * left + line + " " * max(0, room - left - cell_len(line)), style)]).crop(
+                        0, room
+                    )
+                    for line in self._lines
+                ],
+            )
+        strips = self._strips[2]
+        return strips[y] if y < len(strips) else Strip.blank(room, style)
