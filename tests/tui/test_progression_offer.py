@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from textual.app import App
+
 from backtui.core import paths, progression
 from backtui.core.history import CheckIn, History
 from backtui.core.library import Library
 from backtui.core.model import Dosage, Exercise, Source
 from backtui.core.plugins import PluginRecord
 from backtui.core.routine_files import load_routine
+from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.progression_offer import ProgressionOffer
 
 from .conftest import make_app
@@ -25,6 +28,11 @@ CURL = Exercise(
 )
 LIBRARY = Library([PluginRecord(name="calm", source=Source(id="calm", title="Calm"), exercises=(CURL,))])
 MINE = {"mine.toml": 'name = "Mine"\n\n[[steps]]\nexercise = "calm:cat-curl"\n'}
+
+
+def keys_shown(app: App[object]) -> set[str]:
+    """The actions of the keys on the dashboard's key bar."""
+    return {key.action for key in app.screen.query_one(KeyBar)._keys().keys}
 
 
 def good_sessions(path: Path, count: int = 3) -> None:
@@ -74,9 +82,26 @@ async def test_dismissing_the_offer_keeps_the_file_and_is_remembered(tmp_path: P
         assert not again.screen.query(ProgressionOffer)
 
 
+async def test_g_goes_to_the_offer_and_enter_takes_it(tmp_path: Path) -> None:
+    app = make_app(tmp_path, bundled={}, mine=MINE, library=LIBRARY)
+    path = paths.user_routines_dir() / "mine.toml"
+    good_sessions(path)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await pilot.pause()
+        assert "step_up" in keys_shown(app)
+        await pilot.press("g")
+        assert app.focused is not None and app.focused.id == "progress-accept"
+        await pilot.press("enter")  # takes it; Enter does not start the routine
+        await pilot.pause()
+        assert load_routine(path).steps[0].sets == 2
+        assert app.screen is not None and not app.screen.query(ProgressionOffer)
+        assert "step_up" not in keys_shown(app)
+
+
 async def test_no_offer_without_three_good_sessions(tmp_path: Path) -> None:
     app = make_app(tmp_path, bundled={}, mine=MINE, library=LIBRARY)
     good_sessions(paths.user_routines_dir() / "mine.toml", count=2)
     async with app.run_test(size=(100, 34)) as pilot:
         await pilot.pause()
         assert not app.screen.query(ProgressionOffer)
+        assert "step_up" not in keys_shown(app)

@@ -125,6 +125,9 @@ class DashboardScreen(Screen[None]):
         Binding("h", "history", "History"),
         Binding("o", "export", "Export", show=False),
         Binding("a", "avoid", "Avoid list", show=False),
+        Binding(
+            "g", "step_up", "Step up", tooltip="Go to the offer of a step up: Enter takes it, Tab then Enter dismisses"
+        ),
         Binding("q", "quit", "Quit"),
     ]
 
@@ -414,6 +417,7 @@ class DashboardScreen(Screen[None]):
             if suggestion is not None and getattr(old, "suggestion", None) == suggestion:
                 return
             old.remove()
+        self.call_after_refresh(self.refresh_bindings)  # "Step up" is on the key bar only with an offer
         if suggestion is None:
             return
         from backtui.tui.widgets.progression_offer import ProgressionOffer
@@ -421,12 +425,24 @@ class DashboardScreen(Screen[None]):
         offer = ProgressionOffer(suggestion, classes="progress-offer")
         self.query_one("#detail-pane").mount(offer, before="#detail")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "step_up":
+            return bool(self.query(".progress-offer"))
+        return True
+
+    def action_step_up(self) -> None:
+        """Focus the offer's "Take it" button and bring the offer into view."""
+        for button in self.query("#progress-accept"):
+            button.focus()
+            button.scroll_visible(animate=False)
+
     def on_progression_offer_answered(self, message: ProgressionOffer.Answered) -> None:
         from backtui.core import progression
         from backtui.core.tomlfile import DataError
 
         suggestion = message.suggestion
         message.offer.remove()
+        self.call_after_refresh(self.refresh_bindings)
         path = Path(suggestion.routine_path)
         try:
             if message.accepted:
