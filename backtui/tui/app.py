@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from rich.markup import escape
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -159,14 +158,15 @@ class BacktuiApp(App[int]):
             return
         for problem in self._cues.take_problems():
             if problem.notice:  # nothing broke (no engine, no sound device): short, so the countdown stays clear
-                self.notify(escape(printable(problem.message)), title="Spoken cues are off", timeout=4)
+                self.notify(printable(problem.message), title="Spoken cues are off", timeout=4, markup=False)
                 continue
             self.notify(
-                escape(printable(problem.describe()))
+                printable(problem.describe())
                 + "\nThe routine goes on; the plugins view (P on the dashboard) lists it.",
                 title="A cue plugin failed",
                 severity="warning",
                 timeout=10,
+                markup=False,
             )
 
     def on_unmount(self) -> None:
@@ -226,18 +226,23 @@ class BacktuiApp(App[int]):
             return
         self._announced = True
         if self._load_error:
-            message = escape(printable(self._load_error))
-            self.notify(message, title="Plugins could not be loaded", severity="error", timeout=12)
+            message = printable(self._load_error)
+            self.notify(message, title="Plugins could not be loaded", severity="error", timeout=12, markup=False)
         if self._unknown_names:
             self.notify(
-                escape(printable(self._unknown_names)), title="Unknown plugin names", severity="warning", timeout=12
+                printable(self._unknown_names),
+                title="Unknown plugin names",
+                severity="warning",
+                timeout=12,
+                markup=False,
             )
         for record in self.library.failed:
             self.notify(
-                escape(printable(record.describe())) + "\nPress P for the plugins view.",
+                printable(record.describe()) + "\nPress P for the plugins view.",
                 title="A plugin failed to load",
                 severity="error",
                 timeout=12,
+                markup=False,
             )
 
     # -- start-up -----------------------------------------------------------------------------
@@ -279,7 +284,9 @@ class BacktuiApp(App[int]):
 
         settings, problem = load_settings()
         if problem:
-            self.notify(escape(problem), title="Settings not read; using the defaults", severity="warning")
+            self.notify(
+                printable(problem), title="Settings not read; using the defaults", severity="warning", markup=False
+            )
         if settings.theme and settings.theme in self.available_themes:
             self.theme = settings.theme
 
@@ -294,7 +301,11 @@ class BacktuiApp(App[int]):
         try:
             save_settings(msgspec.structs.replace(settings, theme=theme))
         except OSError as exc:
-            self.notify(escape(f"The theme can't be kept for next time: {exc.strerror or exc}"), severity="warning")
+            self.notify(
+                printable(f"The theme can't be kept for next time: {exc.strerror or exc}"),
+                severity="warning",
+                markup=False,
+            )
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -404,7 +415,7 @@ class BacktuiApp(App[int]):
         from backtui.tui.screens.checkin import run_with_checkins
 
         def history_failed(message: str) -> None:
-            self.notify(escape(printable(f"History is off: {message}")), severity="warning", timeout=10)
+            self.notify(printable(f"History is off: {message}"), severity="warning", timeout=10, markup=False)
 
         from backtui.core.cues import CueFollower
         from backtui.core.settings import load_settings
@@ -414,7 +425,9 @@ class BacktuiApp(App[int]):
         muted = settings.mute
         cues = CueFollower(self.cues.send, muted=muted)
         if self.history.history is not None and self.history.history.readonly:
-            self.notify(escape(f"{self.history.off_message} This run won't be recorded."), severity="warning")
+            self.notify(
+                printable(f"{self.history.off_message} This run won't be recorded."), severity="warning", markup=False
+            )
 
         def closed(result: object) -> None:
             self._keep_mute(muted, cues.muted)
@@ -443,7 +456,9 @@ class BacktuiApp(App[int]):
         try:
             save_settings(msgspec.structs.replace(settings, mute=now))
         except OSError as exc:
-            self.notify(escape(f"Could not save the mute setting: {exc.strerror or exc}"), severity="warning")
+            self.notify(
+                printable(f"Could not save the mute setting: {exc.strerror or exc}"), severity="warning", markup=False
+            )
 
     def _unavailable(self, what: str, exc: ImportError) -> None:
         """A screen that cannot be imported is an error to show, not a crash."""
@@ -451,7 +466,7 @@ class BacktuiApp(App[int]):
         if self.start != "dashboard":
             self.exit(1, return_code=1, message=f"backtui: {text}")  # printed once the terminal is restored
         else:
-            self.notify(escape(printable(text)), title="Not available", severity="error")
+            self.notify(printable(text), title="Not available", severity="error", markup=False)
 
     @staticmethod
     def is_bundled(path: Path | None) -> bool:

@@ -144,3 +144,34 @@ async def test_the_history_view_and_a_session_show_outside_text_as_visible_escap
         assert_safe(shown(app.screen.query_one("#session-checkins", Static)), "note: Note")
         step = app.screen.query_one("#session-steps", DataTable).get_row_at(0)[1]
         assert isinstance(step, Text) and f"Move {SHOWN}" == step.plain
+
+
+#: A Windows folder, a name with brackets and a backslash before one: what markup escaping gets wrong.
+AWKWARD = "C:\\Users\\me\\ [draft] x\\[y]"
+
+
+@pilot_test
+async def test_dialogs_show_backslashes_and_brackets_exactly() -> None:
+    from backtui.tui.screens.confirm import ConfirmScreen
+    from backtui.tui.screens.error import ErrorScreen
+    from backtui.tui.screens.routine_name import RoutineNameScreen
+
+    class Dialogs(App[None]):
+        pass
+
+    app = Dialogs()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(ConfirmScreen("Delete " + AWKWARD + "?", "The file " + AWKWARD + " goes.", yes="Delete"))
+        await pilot.pause()
+        assert shown(app.screen.query_one("#confirm-title", Static)) == "Delete " + AWKWARD + "?"
+        assert shown(app.screen.query_one("#confirm-message", Static)) == "The file " + AWKWARD + " goes."
+        app.pop_screen()
+        app.push_screen(ErrorScreen(AWKWARD + ".toml", "line 1: " + AWKWARD))
+        await pilot.pause()
+        assert shown(app.screen.query_one("#error-file", Static)) == "File  " + AWKWARD + ".toml"
+        assert shown(app.screen.query_one("#error-message", Static)) == "line 1: " + AWKWARD
+        app.pop_screen()
+        app.push_screen(RoutineNameScreen("Save " + AWKWARD, hint="Was " + AWKWARD))
+        await pilot.pause()
+        assert shown(app.screen.query_one("#name-title", Static)) == "Save " + AWKWARD
+        assert shown(app.screen.query_one("#name-hint", Static)) == "Was " + AWKWARD

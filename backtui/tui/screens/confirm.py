@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -46,8 +46,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(escape(printable(self._title)), id="confirm-title")
-            yield Static(escape(printable(self._message, keep_newlines=True)), id="confirm-message")
+            yield Static(Content(printable(self._title)), id="confirm-title")
+            yield Static(Content(printable(self._message, keep_newlines=True)), id="confirm-message")
             with Horizontal():
                 yield Button(f"{self._no} (n)", id="no")
                 yield Button(f"{self._yes} (y)", id="yes", variant="error" if self._danger else "primary")
@@ -94,7 +94,7 @@ class LeaveScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Unsaved changes", id="leave-title")
-            yield Static(escape(printable(self._message, keep_newlines=True)), id="leave-message")
+            yield Static(Content(printable(self._message, keep_newlines=True)), id="leave-message")
             with Horizontal():
                 yield Button("Stay (n)", id="stay", compact=True)
                 yield Button("Discard (d)", id="discard", variant="error", compact=True)

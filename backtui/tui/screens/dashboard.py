@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from rich.console import Group, RenderableType
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -366,13 +366,13 @@ class DashboardScreen(Screen[None]):
         detail = self.query_one("#detail", Static)
         notes: RenderableType | None = None
         if entry is None:
-            title = "Welcome"
+            title: str | Content = "Welcome"
             detail.update(WELCOME)
         elif entry.error:
             title = "Broken routine file"
             detail.update(self._broken_detail(entry))
         else:
-            title = escape(printable(entry.name))
+            title = Content(printable(entry.name))
             routine = self.routines.get(entry.path)
             detail.update(self._routine_detail(entry, routine))
             if routine is not None and routine.steps and self.backtui.library_loaded:
@@ -450,13 +450,13 @@ class DashboardScreen(Screen[None]):
             progression.remember(suggestion)
         except (OSError, DataError, progression.StaleSuggestion) as exc:
             detail = getattr(exc, "strerror", None) or str(exc)
-            self.notify(escape(f"Couldn't change the routine: {detail}"), severity="error")
+            self.notify(printable(f"Couldn't change the routine: {detail}"), severity="error", markup=False)
             return
         if not message.accepted:
             self.notify("Dismissed; it won't be suggested again.")
             return
         where = "" if written == path else f" Saved as your own copy, {written.name}."
-        self.notify(escape(f"{suggestion.exercise_name}: {suggestion.change_text()}.{where}"))
+        self.notify(printable(f"{suggestion.exercise_name}: {suggestion.change_text()}.{where}"), markup=False)
         self.refresh_routines(select=written)
 
     def _sources(self, entry: RoutineSummary | None) -> tuple[Source, ...]:
@@ -551,10 +551,10 @@ class DashboardScreen(Screen[None]):
         try:
             path = save_as_user(msgspec.structs.replace(routine, name=name))
         except OSError as exc:
-            self.notify(escape(printable(f"Couldn't save the copy: {exc.strerror or exc}")), severity="error")
+            self.notify(printable(f"Couldn't save the copy: {exc.strerror or exc}"), severity="error", markup=False)
             return
         self.refresh_routines(select=path)
-        self.notify(escape(printable(f"Copied to your routines as {name!r} ({path.name}).")))
+        self.notify(printable(f"Copied to your routines as {name!r} ({path.name})."), markup=False)
 
     def action_delete(self) -> None:
         entry = self._need_selection()
@@ -583,10 +583,10 @@ class DashboardScreen(Screen[None]):
         try:
             path.unlink(missing_ok=True)
         except OSError as exc:
-            self.notify(escape(printable(f"Couldn't delete {path}: {exc.strerror or exc}")), severity="error")
+            self.notify(printable(f"Couldn't delete {path}: {exc.strerror or exc}"), severity="error", markup=False)
             return
         self.refresh_routines()
-        self.notify(escape(printable(f"Deleted {path.name}.")))
+        self.notify(printable(f"Deleted {path.name}."), markup=False)
 
     def action_export(self) -> None:
         """The selected routine as a handout or reminders (``backtui export``)."""

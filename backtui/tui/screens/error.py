@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -36,8 +36,8 @@ class ErrorScreen(Screen[bool]):
         yield TitleBar("Routine error")
         with Vertical(id="error-box"):
             yield Static(f"Can't {self.doing} this routine", id="error-title")
-            yield Static(f"[b]File[/b]  {escape(printable(self.path))}", id="error-file")
-            yield Static(escape(printable(self.message)), id="error-message")
+            yield Static(Content.from_markup("[b]File[/b]  $path", path=printable(self.path)), id="error-file")
+            yield Static(Content(printable(self.message)), id="error-message")
             yield Static(
                 "Fix the file in your editor, then press [b]r[/b] to try again, or [b]Esc[/b] to go back.",
                 id="error-help",

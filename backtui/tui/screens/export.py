@@ -11,11 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
@@ -71,7 +71,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         first = next(iter(self._labels))
         with Vertical():
-            yield Static(escape(printable(self._title)), id="export-title")
+            yield Static(Content(printable(self._title)), id="export-title")
             yield Static("Format", classes="label")
             yield Select(
                 [(label, fmt) for fmt, label in self._labels.items()],
@@ -103,7 +103,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def _say(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#export-status", Static)
         status.set_class(error, "-error")
-        status.update(escape(printable(text)))
+        status.update(Content(printable(text)))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
@@ -146,7 +146,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self._say(message, error=True)
 
     def _done(self, target: Path) -> None:
-        self.app.notify(escape(printable(f"Saved to {target.absolute()}")), title="Exported")
+        self.app.notify(printable(f"Saved to {target.absolute()}"), title="Exported", markup=False)
         self.dismiss(target)
 
     @on(Button.Pressed, "#cancel")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -206,7 +205,7 @@ class HistoryScreen(Screen[None]):
         try:
             detail = self.history.session(int(event.row_key.value))
         except HistoryUnavailable as exc:
-            self.notify(escape(printable(str(exc))), severity="error")
+            self.notify(printable(str(exc)), severity="error", markup=False)
             return
         if detail is not None:
             self.app.push_screen(SessionScreen(detail))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
@@ -52,11 +52,11 @@ class RoutineNameScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(escape(printable(self._title)), id="name-title")
+            yield Static(Content(printable(self._title)), id="name-title")
             yield Input(self._initial, placeholder="Routine name", id="name-input")
             yield Static("", id="name-error")
             if self._hint:
-                yield Static(escape(printable(self._hint, keep_newlines=True)), id="name-hint")
+                yield Static(Content(printable(self._hint, keep_newlines=True)), id="name-hint")
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button(self._ok_label, id="ok", variant="primary", compact=True)
