@@ -25,13 +25,13 @@ from backtui.core import timeline
 from backtui.core.dosage_text import dosage_text
 from backtui.core.library import AvoidMatch, Library
 from backtui.core.model import CATEGORIES, POSITIONS, Exercise
-from backtui.core.routine import Routine, Step
+from backtui.core.routine import Routine, Step, step_dosage
 from backtui.core.routine_files import dumps, save_as_user, save_routine
 from backtui.core.terminal_text import printable
 from backtui.tui.screens.confirm import ConfirmScreen, LeaveScreen
 from backtui.tui.screens.routine_name import RoutineNameScreen
 from backtui.tui.screens.step_form import StepFormScreen
-from backtui.tui.widgets.dosage_form import Inherited
+from backtui.tui.widgets.dosage_form import Inherited, StageChoice, stage_choices
 from backtui.tui.widgets.exercise_detail import ExerciseDetail
 from backtui.tui.widgets.exercise_list import ExerciseList, ExerciseRow, SearchInput
 from backtui.tui.widgets.key_bar import KeyBar
@@ -357,18 +357,11 @@ class BuilderScreen(Screen[Path | None]):
         step = self.routine.steps[index]
         exercise = self.library.get(step.exercise) if step.exercise else None
         defaults = self.routine.defaults
+        stages: tuple[StageChoice, ...] = ()
         if exercise is not None:
-            from backtui.core.routine import step_dosage
-
             d = step_dosage(step, exercise) or exercise.dosage  # the stage the step picks, if any
-            inherited = Inherited(
-                sets=d.sets,
-                reps=d.reps,
-                hold_s=d.hold_s,
-                duration_s=d.duration_s,
-                rest_s=d.rest_s if d.rest_s is not None else defaults.rest_s,
-                sides=d.sides,
-            )
+            inherited = Inherited.from_dosage(d, rest_s=defaults.rest_s)
+            stages = stage_choices(exercise, rest_s=defaults.rest_s, current=step.stage)
             title = exercise.name
         else:
             inherited = Inherited(sets=1, rest_s=defaults.rest_s)
@@ -383,7 +376,8 @@ class BuilderScreen(Screen[Path | None]):
 
         custom = step.is_custom
         screen_title = printable(f"Custom step: {title}" if custom else f"Dosage: {title}")
-        self.app.push_screen(StepFormScreen(screen_title, step, custom=custom, inherited=inherited), done)
+        form = StepFormScreen(screen_title, step, custom=custom, inherited=inherited, stages=stages)
+        self.app.push_screen(form, done)
 
     def remove_step(self, index: int) -> None:
         steps = list(self.routine.steps)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
@@ -12,13 +14,14 @@ from textual.widgets import Button, Input, Static
 
 from backtui.core.routine import Step
 from backtui.core.terminal_text import printable
-from backtui.tui.widgets.dosage_form import DosageForm, Inherited
+from backtui.tui.widgets.dosage_form import DosageForm, Inherited, StageChoice
 
 #: What a blank field means: a library step inherits its exercise's dosage; a custom step has none.
 FORM_HINTS = {
     False: "Blank fields keep the exercise's own dosage.",
     True: "Needs a name, and reps or a time. Blank fields: one set, the routine's defaults.",
 }
+STAGE_HINT = "Blank fields keep the stage's own dosage."
 
 
 class StepFormScreen(ModalScreen[Step | None]):
@@ -43,24 +46,43 @@ class StepFormScreen(ModalScreen[Step | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]  # type: ignore[misc]
 
-    def __init__(self, title: str, step: Step, *, custom: bool = False, inherited: Inherited | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        step: Step,
+        *,
+        custom: bool = False,
+        inherited: Inherited | None = None,
+        stages: Sequence[StageChoice] = (),
+    ) -> None:
         super().__init__()
         self._title = title
         self._step = step
         self._custom = custom
         self._inherited = inherited or Inherited()
+        self._stages = tuple(stages)
 
     def compose(self) -> ComposeResult:
+        form = DosageForm(self._step, custom=self._custom, inherited=self._inherited, stages=self._stages)
         with VerticalScroll():
             yield Static(escape(printable(self._title)), id="form-title")
-            yield DosageForm(self._step, custom=self._custom, inherited=self._inherited)
-            yield Static(FORM_HINTS[self._custom], id="form-hint")
+            yield form
+            yield Static(self._hint(form.stage), id="form-hint")
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Apply", id="apply", variant="primary", compact=True)
 
+    def _hint(self, stage: StageChoice | None) -> str:
+        return STAGE_HINT if stage is not None and stage.id is not None else FORM_HINTS[self._custom]
+
     def on_mount(self) -> None:
-        self.query(Input).first().focus()
+        # The stage comes first when there is one to choose: it decides what the fields inherit.
+        stage = self.query("#f-stage")
+        (stage.first() if stage else self.query(Input).first()).focus()
+
+    @on(DosageForm.StageChosen)
+    def _stage_chosen(self, event: DosageForm.StageChosen) -> None:
+        self.query_one("#form-hint", Static).update(self._hint(event.stage))
 
     @on(DosageForm.Validity)
     def _validity(self, event: DosageForm.Validity) -> None:
