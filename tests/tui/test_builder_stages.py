@@ -95,6 +95,7 @@ class TestStageChoice:
             await pilot.press("enter")
             await pilot.pause()
             assert host.builder.routine.steps == [Step(exercise="staged:back-extension")]
+            assert any("comes in stages" in n.message for n in host._notifications)
 
             form = await open_form(pilot, host, 0)
             stage = form.query_one("#f-stage", Select)
@@ -250,3 +251,14 @@ class TestStageSnapshots:
 
         assert snap_compare(staged_host(routine=routine), run_before=run_before, terminal_size=size)
 
+
+@sync
+async def test_the_detail_pane_lists_each_stage_with_its_dosage_and_instructions() -> None:
+    host = staged_host()
+    async with host.run_test(size=(160, 44)) as pilot:
+        await type_text(pilot, "back ext")
+        text = str(host.builder.query_one("#detail-body", Static).content)
+        assert "Stages" in text
+        assert "• lead-in: face down 300s/on elbows 120s" in text
+        assert "1. Lie face down for 5 minutes." in text
+        assert "[b]slow[/b] \\x1b[2J: 2 reps each side" in text and "\x1b" not in text

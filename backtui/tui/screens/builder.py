@@ -327,11 +327,19 @@ class BuilderScreen(Screen[Path | None]):
     def add_exercise(self, exercise: Exercise) -> None:
         """Add ``exercise`` as a new last step, asking first if a source says to avoid it."""
         step = Step(exercise=exercise.id)
+
+        def add() -> None:
+            self._append(step)
+            if exercise.stages:  # the whole exercise goes in; say how to pick one of its stages
+                names = ", ".join(stage.name for stage in exercise.stages)
+                message = f"{exercise.name} comes in stages ({names}): press e on its step to pick one."
+                self.notify(printable(message), markup=False)
+
         matches = self.library.avoid_matches(exercise)
         if matches:
-            self._confirm_avoid(exercise.name, matches, lambda: self._append(step))
+            self._confirm_avoid(exercise.name, matches, add)
         else:
-            self._append(step)
+            add()
 
     def action_custom_step(self) -> None:
         def done(step: Step | None) -> None:

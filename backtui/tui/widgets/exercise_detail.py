@@ -43,6 +43,14 @@ def detail_content(library: Library, exercise: Exercise) -> Content:
     parts += ["\n", ("Steps", "bold underline"), "\n"]
     for n, step in enumerate(exercise.steps, 1):
         parts += [(f"{n}. ", "$text-muted"), step, "\n"]
+    if exercise.stages:
+        parts += ["\n", ("Stages", "bold underline"), "\n"]
+        parts += [("A step runs the whole exercise unless you pick a stage: e on the step.", "$text-muted"), "\n"]
+        for stage in exercise.stages:
+            dose = dosage_text(stage.dosage) or "no dosage given"
+            parts += [("• ", "$text-muted"), (stage.name, "bold"), f": {dose}", "\n"]
+            for n, step in enumerate(stage.steps, 1):
+                parts += [(f"  {n}. ", "$text-muted"), step, "\n"]
     for title, items in (("Cautions", exercise.cautions), ("Progressions", exercise.progressions)):
         if items:
             style = "bold underline $text-warning" if title == "Cautions" else "bold underline"
