@@ -175,3 +175,20 @@ async def test_dialogs_show_backslashes_and_brackets_exactly() -> None:
         await pilot.pause()
         assert shown(app.screen.query_one("#name-title", Static)) == "Save " + AWKWARD
         assert shown(app.screen.query_one("#name-hint", Static)) == "Was " + AWKWARD
+
+
+@pilot_test
+async def test_the_builders_avoid_note_shows_outside_text_as_visible_escapes() -> None:
+    from backtui.core.model import Avoid
+    from backtui.tui.screens.builder import BuilderScreen
+    from tests.tui.test_builder import Host as BuilderHost
+    from tests.tui.test_builder import type_text
+
+    avoid = Avoid(id="evil:sit-ups", name="Sit-ups " + EVIL, reason="Reason " + EVIL)
+    library = Library([PluginRecord(name="evil", source=SOURCE, exercises=(EXERCISE,), avoid=(avoid,))])
+    host = BuilderHost(BuilderScreen(library))
+    async with host.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "sit ups")
+        note = shown(host.builder.query_one("#avoid-note", Static))
+        assert_safe(note, "Sit-ups")
+        assert_safe(note, "Reason")

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import msgspec
-from rich.markup import escape
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, OptionList, Select, Static
 
@@ -197,10 +197,9 @@ class BuilderScreen(Screen[Path | None]):
         note.display = bool(matches)
         if matches:
             lines = [
-                f"⚠ {escape(m.avoid.name)} is on the avoid list in {escape(m.source.id)}: {escape(m.avoid.reason)}"
-                for m in matches
+                printable(f"⚠ {m.avoid.name} is on the avoid list in {m.source.id}: {m.avoid.reason}") for m in matches
             ]
-            note.update("\n".join(lines))
+            note.update(Content("\n".join(lines)))
 
     def _search_typed(self, _value: str) -> None:
         # A watcher runs inside the keystroke, so the list repaints in the same frame
@@ -394,7 +393,7 @@ class BuilderScreen(Screen[Path | None]):
         self._set_routine(msgspec.structs.replace(self.routine, steps=steps), highlight=min(index, len(steps) - 1))
         exercise = self.library.get(removed.exercise) if removed.exercise else None
         title = removed.name or (exercise.name if exercise else removed.exercise) or "the step"
-        self.notify(escape(printable(f"Removed {title}. Press u to undo.")))
+        self.notify(printable(f"Removed {title}. Press u to undo."), markup=False)
 
     def move_step(self, index: int, delta: int) -> None:
         target = index + delta
@@ -482,7 +481,7 @@ class BuilderScreen(Screen[Path | None]):
         try:
             msgspec.convert(msgspec.to_builtins(routine), Routine)
         except msgspec.ValidationError as exc:
-            self.notify(f"Cannot save: {escape(printable(str(exc)))}", severity="error")
+            self.notify(printable(f"Cannot save: {exc}"), severity="error", markup=False)
             return False
         try:
             if path is None:
@@ -492,7 +491,7 @@ class BuilderScreen(Screen[Path | None]):
         except OSError as exc:
             reason = exc.strerror or str(exc)
             where = str(path) if path is not None else "in your routines folder"
-            self.notify(f"Could not save {escape(printable(where))}: {escape(printable(reason))}", severity="error")
+            self.notify(printable(f"Could not save {where}: {reason}"), severity="error", markup=False)
             return False
         self.routine = routine
         self.path = path
@@ -501,7 +500,7 @@ class BuilderScreen(Screen[Path | None]):
         self.saved_to = path
         self._saved_text = dumps(routine)
         self._show_routine()
-        self.notify(escape(printable(message.format(path=path))))
+        self.notify(printable(message.format(path=path)), markup=False)
         if (then := self._after_save) is not None:
             self._after_save = None
             then()

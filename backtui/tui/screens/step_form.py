@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
@@ -65,7 +65,7 @@ class StepFormScreen(ModalScreen[Step | None]):
     def compose(self) -> ComposeResult:
         form = DosageForm(self._step, custom=self._custom, inherited=self._inherited, stages=self._stages)
         with VerticalScroll():
-            yield Static(escape(printable(self._title)), id="form-title")
+            yield Static(Content(printable(self._title)), id="form-title")
             yield form
             yield Static(self._hint(form.stage), id="form-hint")
             with Horizontal(id="buttons"):
