@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from backtui.core.model import Dosage
 
 
@@ -29,7 +31,7 @@ def dosage_text(d: Dosage) -> str:
     if d.hold_s:
         parts.append(f"hold {_span(d.hold_s, d.hold_range_s, 's')}")
     if d.positions:
-        parts.append(_positions_text(d))
+        parts.append(positions_text([(p.name, p.hold_s) for p in d.positions]))
     if d.rest_s:
         parts.append(f"rest {d.rest_s}s")
     if d.sides == "each":
@@ -41,12 +43,13 @@ def dosage_text(d: Dosage) -> str:
     return " ".join(parts)
 
 
-def _positions_text(d: Dosage) -> str:
-    """``sag/round 5s each``; ``4 positions 5s each``; ``face down 300s/on elbows 120s``."""
-    holds = {p.hold_s for p in d.positions}
+def positions_text(positions: Sequence[tuple[str, int]]) -> str:
+    """Timed positions as (name, hold) pairs, in a few words: ``sag/round 5s each``;
+    ``4 positions 5s each``; ``face down 300s/on elbows 120s``."""
+    holds = {hold for _, hold in positions}
     if len(holds) == 1:
         names = (
-            "/".join(p.name.lower() for p in d.positions) if len(d.positions) <= 2 else f"{len(d.positions)} positions"
+            "/".join(name.lower() for name, _ in positions) if len(positions) <= 2 else f"{len(positions)} positions"
         )
         return f"{names} {holds.pop()}s each"
-    return "/".join(f"{p.name.lower()} {p.hold_s}s" for p in d.positions)
+    return "/".join(f"{name.lower()} {hold}s" for name, hold in positions)

@@ -1,4 +1,4 @@
-"""The dashboard's one-line dosage says what a step with named positions holds."""
+"""The dashboard's one-line dosage, and the builder's step list, say what a step with named positions holds."""
 
 from __future__ import annotations
 
@@ -24,3 +24,14 @@ def test_positions_with_one_hold_read_as_a_count_and_the_hold() -> None:
 def test_positions_with_their_own_holds_are_named() -> None:
     lead_in = summaries("sciatica-friendly.toml")["Back Extension: lead-in"]
     assert lead_in == "1 rep · face down 5 min, on elbows 2 min"
+
+
+def test_the_builders_step_list_names_the_positions_too() -> None:
+    from backtui.tui.widgets.routine_steps import step_dosage
+
+    steps = {s.name: s for s in resolve_all(load_routine(REPO / "routines" / "core-strength.toml"), load_library())}
+    assert step_dosage(steps["Dead Bug: stage one"]) == "1 rep 4 positions 5s each"
+    lead_in = resolve_all(load_routine(REPO / "routines" / "sciatica-friendly.toml"), load_library())
+    assert step_dosage(next(s for s in lead_in if s.name == "Back Extension: lead-in")) == (
+        "1 rep face down 300s/on elbows 120s"
+    )

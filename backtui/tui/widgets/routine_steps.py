@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from backtui.core.dosage_text import positions_text
 from backtui.core.routine import ResolvedStep
 from backtui.core.terminal_text import printable
 
@@ -33,6 +34,8 @@ def step_dosage(s: ResolvedStep) -> str:
         parts.append(f"{s.sets}×{s.reps}" if s.sets > 1 else f"{s.reps} rep" if s.reps == 1 else f"{s.reps} reps")
     if s.reps is not None and s.hold_s:
         parts.append(f"hold {s.hold_s}s")
+    elif s.reps is not None and s.positions:  # each rep moves through named, timed positions
+        parts.append(positions_text(s.positions))
     if s.sets > 1 and s.rest_s:
         parts.append(f"rest {s.rest_s}s")
     if s.sides == "each":
