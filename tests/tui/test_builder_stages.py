@@ -98,6 +98,7 @@ class TestStageChoice:
             assert any("comes in stages" in n.message for n in host._notifications)
 
             form = await open_form(pilot, host, 0)
+            assert not host._notifications  # acted on: it would cover the form's buttons at 60×18
             stage = form.query_one("#f-stage", Select)
             assert form.focused is stage  # the stage comes first: it decides what the fields inherit
             assert shown(form, "#f-stage") == "The whole exercise"

@@ -384,6 +384,9 @@ class BuilderScreen(Screen[Path | None]):
         custom = step.is_custom
         screen_title = printable(f"Custom step: {title}" if custom else f"Dosage: {title}")
         form = StepFormScreen(screen_title, step, custom=custom, inherited=inherited, stages=stages)
+        # Notices about the steps ("comes in stages: press e") have been acted on, and at 60×18
+        # one would cover the form's buttons.
+        self.app.clear_notifications()
         self.app.push_screen(form, done)
 
     def remove_step(self, index: int) -> None:
