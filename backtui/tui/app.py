@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from backtui.core.clock import Clock, MonotonicClock
-from backtui.core.terminal_text import printable
+from backtui.tui.notices import tell
 from backtui.tui.screens.too_small import TooSmallScreen, is_too_small
 
 if TYPE_CHECKING:
@@ -158,15 +158,15 @@ class BacktuiApp(App[int]):
             return
         for problem in self._cues.take_problems():
             if problem.notice:  # nothing broke (no engine, no sound device): short, so the countdown stays clear
-                self.notify(printable(problem.message), title="Spoken cues are off", timeout=4, markup=False)
+                tell(self, problem.message, title="Spoken cues are off", timeout=4)
                 continue
-            self.notify(
-                printable(problem.describe())
-                + "\nThe routine goes on; the plugins view (P on the dashboard) lists it.",
+            tell(
+                self,
+                problem.describe(),
+                then="The routine goes on; the plugins view (P on the dashboard) lists it.",
                 title="A cue plugin failed",
                 severity="warning",
                 timeout=10,
-                markup=False,
             )
 
     def on_unmount(self) -> None:
@@ -226,23 +226,17 @@ class BacktuiApp(App[int]):
             return
         self._announced = True
         if self._load_error:
-            message = printable(self._load_error)
-            self.notify(message, title="Plugins could not be loaded", severity="error", timeout=12, markup=False)
+            tell(self, self._load_error, title="Plugins could not be loaded", severity="error", timeout=12)
         if self._unknown_names:
-            self.notify(
-                printable(self._unknown_names),
-                title="Unknown plugin names",
-                severity="warning",
-                timeout=12,
-                markup=False,
-            )
+            tell(self, self._unknown_names, title="Unknown plugin names", severity="warning", timeout=12)
         for record in self.library.failed:
-            self.notify(
-                printable(record.describe()) + "\nPress P for the plugins view.",
+            tell(
+                self,
+                record.describe(),
+                then="Press P for the plugins view.",
                 title="A plugin failed to load",
                 severity="error",
                 timeout=12,
-                markup=False,
             )
 
     # -- start-up -----------------------------------------------------------------------------
@@ -284,9 +278,7 @@ class BacktuiApp(App[int]):
 
         settings, problem = load_settings()
         if problem:
-            self.notify(
-                printable(problem), title="Settings not read; using the defaults", severity="warning", markup=False
-            )
+            tell(self, problem, title="Settings not read; using the defaults", severity="warning")
         if settings.theme and settings.theme in self.available_themes:
             self.theme = settings.theme
 
@@ -301,11 +293,7 @@ class BacktuiApp(App[int]):
         try:
             save_settings(msgspec.structs.replace(settings, theme=theme))
         except OSError as exc:
-            self.notify(
-                printable(f"The theme can't be kept for next time: {exc.strerror or exc}"),
-                severity="warning",
-                markup=False,
-            )
+            tell(self, f"The theme can't be kept for next time: {exc.strerror or exc}", severity="warning")
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -415,7 +403,7 @@ class BacktuiApp(App[int]):
         from backtui.tui.screens.checkin import run_with_checkins
 
         def history_failed(message: str) -> None:
-            self.notify(printable(f"History is off: {message}"), severity="warning", timeout=10, markup=False)
+            tell(self, f"History is off: {message}", severity="warning", timeout=10)
 
         from backtui.core.cues import CueFollower
         from backtui.core.settings import load_settings
@@ -425,9 +413,7 @@ class BacktuiApp(App[int]):
         muted = settings.mute
         cues = CueFollower(self.cues.send, muted=muted)
         if self.history.history is not None and self.history.history.readonly:
-            self.notify(
-                printable(f"{self.history.off_message} This run won't be recorded."), severity="warning", markup=False
-            )
+            tell(self, f"{self.history.off_message} This run won't be recorded.", severity="warning")
 
         def closed(result: object) -> None:
             self._keep_mute(muted, cues.muted)
@@ -456,9 +442,7 @@ class BacktuiApp(App[int]):
         try:
             save_settings(msgspec.structs.replace(settings, mute=now))
         except OSError as exc:
-            self.notify(
-                printable(f"Could not save the mute setting: {exc.strerror or exc}"), severity="warning", markup=False
-            )
+            tell(self, f"Could not save the mute setting: {exc.strerror or exc}", severity="warning")
 
     def _unavailable(self, what: str, exc: ImportError) -> None:
         """A screen that cannot be imported is an error to show, not a crash."""
@@ -466,7 +450,7 @@ class BacktuiApp(App[int]):
         if self.start != "dashboard":
             self.exit(1, return_code=1, message=f"backtui: {text}")  # printed once the terminal is restored
         else:
-            self.notify(printable(text), title="Not available", severity="error", markup=False)
+            tell(self, text, title="Not available", severity="error")
 
     @staticmethod
     def is_bundled(path: Path | None) -> bool:

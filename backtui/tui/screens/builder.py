@@ -28,6 +28,7 @@ from backtui.core.model import CATEGORIES, POSITIONS, Exercise
 from backtui.core.routine import Routine, Step, step_dosage
 from backtui.core.routine_files import dumps, save_as_user, save_routine
 from backtui.core.terminal_text import printable
+from backtui.tui.notices import tell
 from backtui.tui.screens.confirm import ConfirmScreen, LeaveScreen
 from backtui.tui.screens.routine_name import RoutineNameScreen
 from backtui.tui.screens.step_form import StepFormScreen
@@ -332,7 +333,7 @@ class BuilderScreen(Screen[Path | None]):
             if exercise.stages:  # the whole exercise goes in; say how to pick one of its stages
                 names = ", ".join(stage.name for stage in exercise.stages)
                 message = f"{exercise.name} comes in stages ({names}): press e on its step to pick one."
-                self.notify(printable(message), markup=False)
+                tell(self, message)
 
         matches = self.library.avoid_matches(exercise)
         if matches:
@@ -396,7 +397,7 @@ class BuilderScreen(Screen[Path | None]):
         self._set_routine(msgspec.structs.replace(self.routine, steps=steps), highlight=min(index, len(steps) - 1))
         exercise = self.library.get(removed.exercise) if removed.exercise else None
         title = removed.name or (exercise.name if exercise else removed.exercise) or "the step"
-        self.notify(printable(f"Removed {title}. Press u to undo."), markup=False)
+        tell(self, f"Removed {title}. Press u to undo.")
 
     def move_step(self, index: int, delta: int) -> None:
         target = index + delta
@@ -484,7 +485,7 @@ class BuilderScreen(Screen[Path | None]):
         try:
             msgspec.convert(msgspec.to_builtins(routine), Routine)
         except msgspec.ValidationError as exc:
-            self.notify(printable(f"Cannot save: {exc}"), severity="error", markup=False)
+            tell(self, f"Cannot save: {exc}", severity="error")
             return False
         try:
             if path is None:
@@ -494,7 +495,7 @@ class BuilderScreen(Screen[Path | None]):
         except OSError as exc:
             reason = exc.strerror or str(exc)
             where = str(path) if path is not None else "in your routines folder"
-            self.notify(printable(f"Could not save {where}: {reason}"), severity="error", markup=False)
+            tell(self, f"Could not save {where}: {reason}", severity="error")
             return False
         self.routine = routine
         self.path = path
@@ -503,7 +504,7 @@ class BuilderScreen(Screen[Path | None]):
         self.saved_to = path
         self._saved_text = dumps(routine)
         self._show_routine()
-        self.notify(printable(message.format(path=path)), markup=False)
+        tell(self, message.format(path=path))
         if (then := self._after_save) is not None:
             self._after_save = None
             then()

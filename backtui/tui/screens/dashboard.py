@@ -22,6 +22,7 @@ from backtui.core import paths, routine_index
 from backtui.core.routine_index import RoutineSummary
 from backtui.core.terminal_text import printable
 from backtui.tui.formatting import clock, display_path, dosage_summary, plural, relocate_message, spoken
+from backtui.tui.notices import tell
 from backtui.tui.widgets.key_bar import KeyBar
 from backtui.tui.widgets.routine_list import RoutineList
 from backtui.tui.widgets.title_bar import TitleBar
@@ -450,13 +451,13 @@ class DashboardScreen(Screen[None]):
             progression.remember(suggestion)
         except (OSError, DataError, progression.StaleSuggestion) as exc:
             detail = getattr(exc, "strerror", None) or str(exc)
-            self.notify(printable(f"Couldn't change the routine: {detail}"), severity="error", markup=False)
+            tell(self, f"Couldn't change the routine: {detail}", severity="error")
             return
         if not message.accepted:
             self.notify("Dismissed; it won't be suggested again.")
             return
         where = "" if written == path else f" Saved as your own copy, {written.name}."
-        self.notify(printable(f"{suggestion.exercise_name}: {suggestion.change_text()}.{where}"), markup=False)
+        tell(self, f"{suggestion.exercise_name}: {suggestion.change_text()}.{where}")
         self.refresh_routines(select=written)
 
     def _sources(self, entry: RoutineSummary | None) -> tuple[Source, ...]:
@@ -551,10 +552,10 @@ class DashboardScreen(Screen[None]):
         try:
             path = save_as_user(msgspec.structs.replace(routine, name=name))
         except OSError as exc:
-            self.notify(printable(f"Couldn't save the copy: {exc.strerror or exc}"), severity="error", markup=False)
+            tell(self, f"Couldn't save the copy: {exc.strerror or exc}", severity="error")
             return
         self.refresh_routines(select=path)
-        self.notify(printable(f"Copied to your routines as {name!r} ({path.name})."), markup=False)
+        tell(self, f"Copied to your routines as {name!r} ({path.name}).")
 
     def action_delete(self) -> None:
         entry = self._need_selection()
@@ -583,10 +584,10 @@ class DashboardScreen(Screen[None]):
         try:
             path.unlink(missing_ok=True)
         except OSError as exc:
-            self.notify(printable(f"Couldn't delete {path}: {exc.strerror or exc}"), severity="error", markup=False)
+            tell(self, f"Couldn't delete {path}: {exc.strerror or exc}", severity="error")
             return
         self.refresh_routines()
-        self.notify(printable(f"Deleted {path.name}."), markup=False)
+        tell(self, f"Deleted {path.name}.")
 
     def action_export(self) -> None:
         """The selected routine as a handout or reminders (``backtui export``)."""

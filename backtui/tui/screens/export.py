@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Select, Static
 
 from backtui.core.terminal_text import printable
 from backtui.tui.formatting import display_path
+from backtui.tui.notices import tell
 
 if TYPE_CHECKING:
     from backtui.core.library import Library
@@ -146,7 +147,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self._say(message, error=True)
 
     def _done(self, target: Path) -> None:
-        self.app.notify(printable(f"Saved to {target.absolute()}"), title="Exported", markup=False)
+        tell(self.app, f"Saved to {target.absolute()}", title="Exported")
         self.dismiss(target)
 
     @on(Button.Pressed, "#cancel")

@@ -21,6 +21,7 @@ from backtui.core.history import (
     SessionRecord,
 )
 from backtui.core.terminal_text import printable
+from backtui.tui.notices import tell
 from backtui.tui.widgets.history_panel import pain_sparkline
 from backtui.tui.widgets.key_bar import KeyBar
 
@@ -205,7 +206,7 @@ class HistoryScreen(Screen[None]):
         try:
             detail = self.history.session(int(event.row_key.value))
         except HistoryUnavailable as exc:
-            self.notify(printable(str(exc)), severity="error", markup=False)
+            tell(self, str(exc), severity="error")
             return
         if detail is not None:
             self.app.push_screen(SessionScreen(detail))
