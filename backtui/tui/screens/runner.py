@@ -365,11 +365,11 @@ class RunnerScreen(Screen[object]):
             self.query_one("#instructions", VerticalScroll).scroll_home(animate=False)
         self._set("next-up", Content(next_text(phase, s.next_phase)))
         progress = s.progress
-        bar = self.query_one("#progress", Bar)
-        half_cells = str(math.floor(progress * 2 * bar.content_size.width + 1e-9))
-        if self._shown.get("bar") != half_cells:  # the bar draws in half cells: move it when one fills
-            self._shown["bar"] = half_cells
-            bar.percentage = progress
+        if self._bar is not None:
+            half_cells = str(math.floor(progress * 2 * self._bar.content_size.width + 1e-9))
+            if self._shown.get("bar") != half_cells:  # the bar draws in half cells: move it when one fills
+                self._shown["bar"] = half_cells
+                self._bar.percentage = progress
         self._set("time-left", f"{math.floor(progress * 100)}%  {clock_text(s.time_left_s)} left")
 
     def _note(self, index: int) -> str:

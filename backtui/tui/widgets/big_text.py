@@ -180,7 +180,7 @@ class BigText(Widget):
         lines = (self._text,) if found is None else render(self._text, *found)
         self._lines = lines
         self._strips = None
-        if len(lines) != self.rows or self.styles.height is None or self.styles.height.is_auto:
+        if len(lines) != self.rows:  # rows start at 0, so the first drawing sets the height too
             self.rows = len(lines)
             # The height is set outright (a height worked out from content can be cached
             # from before a redraw that lands ahead of the next layout); setting it lays out again.
