@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from system_tools import require_tool
 
 from backtui.core.library import Library, load_library
 
@@ -17,20 +16,9 @@ def library() -> Library:
     return load_library()
 
 
-def need_tool(command: str, package: str) -> str:
-    """The tool's path; skip (naming the package to install) when it is missing, but fail under CI=true."""
-    found = shutil.which(command)
-    if found is None:
-        message = f"{command} is not installed (apt-get install {package})"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return found
-
-
 def pdf_pages(pdf: Path) -> list[str]:
     """The text of each page, from pdftotext, white space collapsed."""
-    need_tool("pdftotext", "poppler-utils")
+    require_tool("pdftotext", "poppler-utils")
     text = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, timeout=120
     ).stdout.decode("utf-8")
@@ -41,7 +29,7 @@ def pdf_pages(pdf: Path) -> list[str]:
 
 
 def pdf_to_png(pdf: Path, prefix: Path, *, first: int = 1, last: int | None = None, dpi: int = 50) -> list[Path]:
-    need_tool("pdftoppm", "poppler-utils")
+    require_tool("pdftoppm", "poppler-utils")
     args = ["pdftoppm", "-png", "-r", str(dpi), "-f", str(first)]
     if last is not None:
         args += ["-l", str(last)]
